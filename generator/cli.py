@@ -1,0 +1,65 @@
+"""The ``sangkien`` command: wiring only; the work is done by the pipeline modules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .check import check_paths
+from .report import REPORTERS
+
+
+def find_root(start: Path) -> Path:
+    """The repository root: the nearest folder up from ``start`` with ``mkdocs.yml``."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() or (folder / "initiatives").is_dir():
+            return folder
+    return start
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sangkien",
+        description="Sáng kiến cải cách hành chính: kiểm tra hồ sơ và xuất bản trang. "
+        "— Administrative-reform initiatives: check records and publish the site.",
+    )
+    parser.add_argument("--version", action="version", version=f"sangkien {__version__}")
+    parser.add_argument(
+        "--root", type=Path, help="thư mục gốc của kho / repository root (default: auto)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check", help="kiểm tra hồ sơ sáng kiến / validate initiative files"
+    )
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="tệp hoặc thư mục / files or folders (default: initiatives/)")
+    check.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    check.add_argument("--strict", action="store_true",
+                       help="coi cảnh báo là lỗi / treat warnings as errors")
+    check.set_defaults(run=run_check)
+    return parser
+
+
+def run_check(args: argparse.Namespace, root: Path) -> int:
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print(f"sangkien check: không có tệp / no such file: {missing[0]}", file=sys.stderr)
+        return 2
+    result = check_paths(root, args.paths)
+    REPORTERS[args.format]().report(result.issues, result.checked, sys.stdout)
+    failed = not result.ok or (args.strict and bool(result.issues))
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root = (args.root or find_root(Path.cwd())).resolve()
+    return int(args.run(args, root))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,246 @@
+"""The bilingual message catalogue: one place for every text a contributor reads.
+
+Each code maps to a Vietnamese and an English template; the templates say what is
+wrong and how to fix it. Keeping them together keeps the two languages in step and
+lets tests assert whole messages.
+"""
+
+from __future__ import annotations
+
+from .issues import Issue, Severity
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- the file itself -------------------------------------------------------------
+    "file-too-large": (
+        "tệp nặng {size} byte, vượt giới hạn {limit} byte; hãy rút gọn nội dung hoặc đưa ảnh ra tệp riêng",
+        "file is {size} bytes, over the {limit}-byte limit; shorten it or move images to files",
+    ),
+    "not-utf8": (
+        "tệp không phải UTF-8 (byte {byte} không đọc được); hãy lưu lại với bảng mã UTF-8",
+        "file is not UTF-8 (cannot decode byte {byte}); save it again as UTF-8",
+    ),
+    "bom": (
+        "tệp bắt đầu bằng BOM; hãy lưu dạng UTF-8 không có BOM",
+        "file starts with a byte-order mark; save it as UTF-8 without BOM",
+    ),
+    "unreadable": (
+        "không đọc được tệp: {reason}",
+        "cannot read the file: {reason}",
+    ),
+    # --- front matter ----------------------------------------------------------------
+    "front-matter-missing": (
+        "thiếu phần khai báo (front matter): dòng đầu tiên của tệp phải là '---'",
+        "missing front matter: the first line of the file must be '---'",
+    ),
+    "front-matter-unclosed": (
+        "phần khai báo (front matter) mở bằng '---' ở dòng 1 nhưng không có dòng '---' để đóng",
+        "front matter opened with '---' on line 1 is never closed by a '---' line",
+    ),
+    "front-matter-not-mapping": (
+        "phần khai báo phải là các cặp 'khóa: giá trị', không phải {kind}",
+        "front matter must be 'key: value' pairs, not {kind}",
+    ),
+    "tab": (
+        "có ký tự tab trong phần khai báo; YAML chỉ cho phép thụt lề bằng dấu cách",
+        "tab character in the front matter; YAML indents with spaces only",
+    ),
+    "yaml-syntax": (
+        "lỗi cú pháp YAML: {problem}; hãy kiểm tra dấu hai chấm, dấu nháy và thụt lề",
+        "YAML syntax error: {problem}; check colons, quotes and indentation",
+    ),
+    "duplicate-key": (
+        "khóa '{key}' đã khai báo ở dòng {first_line}; mỗi khóa chỉ được khai báo một lần",
+        "key '{key}' was already given on line {first_line}; give each key once",
+    ),
+    "yaml-tag": (
+        "không dùng thẻ YAML '{tag}': hồ sơ chỉ chứa dữ liệu thuần",
+        "YAML tag '{tag}' is not allowed: records are plain data",
+    ),
+    "yaml-anchor": (
+        "không dùng neo YAML '&{anchor}': hãy viết đầy đủ giá trị",
+        "YAML anchor '&{anchor}' is not allowed: write the value out in full",
+    ),
+    "yaml-alias": (
+        "không dùng tham chiếu YAML '*{anchor}': hãy viết đầy đủ giá trị",
+        "YAML alias '*{anchor}' is not allowed: write the value out in full",
+    ),
+    "yaml-complex-key": (
+        "khóa phải là một chuỗi đơn giản",
+        "keys must be plain strings",
+    ),
+    "yaml-ambiguous-bool": (
+        'giá trị {value} không có dấu nháy bị YAML 1.1 hiểu là đúng/sai; nếu là chữ, hãy viết "{value}"',
+        'unquoted {value} is read by YAML 1.1 as a boolean; if you mean text, write "{value}"',
+    ),
+    "yaml-ambiguous-number": (
+        "giá trị {value} không có dấu nháy bị YAML 1.1 đọc thành một số khác ({reading}); "
+        'hãy viết "{value}" nếu là chữ, hoặc bỏ số 0 ở đầu',
+        "unquoted {value} is read by YAML 1.1 as another number ({reading}); "
+        'write "{value}" for text, or drop the leading zero',
+    ),
+    "yaml-not-finite": (
+        "giá trị {value} không phải là một số hữu hạn",
+        "{value} is not a finite number",
+    ),
+    # --- fields ----------------------------------------------------------------------
+    "missing": (
+        "thiếu trường bắt buộc '{key}'; hãy thêm '{key}: ...'",
+        "required field '{key}' is missing; add '{key}: ...'",
+    ),
+    "unknown-field": (
+        "trường '{key}' không có trong định dạng hồ sơ{hint_vi}",
+        "unknown field '{key}'{hint_en}",
+    ),
+    "wrong-type": (
+        "cần {expected_vi}, nhưng nhận được {received_vi} {value}",
+        "expected {expected_en} but received {received_en} {value}",
+    ),
+    "empty": (
+        "không được để trống",
+        "must not be empty",
+    ),
+    "too-long": (
+        "dài {length} ký tự, tối đa {limit}; hãy rút gọn",
+        "is {length} characters long, at most {limit} allowed; shorten it",
+    ),
+    "list-size": (
+        "cần từ {min} đến {max} mục, hiện có {count}",
+        "needs {min} to {max} items, has {count}",
+    ),
+    "not-one-of": (
+        "giá trị '{value}' không hợp lệ; chọn một trong: {choices}",
+        "'{value}' is not allowed; expected one of: {choices}",
+    ),
+    "negative": (
+        "giá trị {value} là số âm; chỉ số phải lớn hơn hoặc bằng 0",
+        "{value} is negative; metric values must be zero or more",
+    ),
+    "bad-date": (
+        "ngày '{value}' không hợp lệ; hãy viết theo dạng YYYY, YYYY-MM hoặc YYYY-MM-DD (ví dụ \"2023-06\")",
+        "'{value}' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. \"2023-06\")",
+    ),
+    "bad-year": (
+        "năm {value} không hợp lệ; hãy viết năm có 4 chữ số từ 1945 đến 2100",
+        "{value} is not a valid year; write a 4-digit year from 1945 to 2100",
+    ),
+    "bad-url": (
+        "địa chỉ '{value}' không hợp lệ; hãy dùng địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://",
+        "'{value}' is not a valid address; use a full address starting with https:// or http://",
+    ),
+    "bad-email": (
+        "địa chỉ thư '{value}' không hợp lệ",
+        "'{value}' is not a valid e-mail address",
+    ),
+    "html-in-text": (
+        "chỉ dùng chữ thuần, không dùng thẻ HTML ({tag})",
+        "plain text only, no HTML tags ({tag})",
+    ),
+    "ended-before-started": (
+        "ngày kết thúc {ended} trước ngày bắt đầu {started}",
+        "end date {ended} is before the start date {started}",
+    ),
+    "district-after-merger": (
+        "cấp huyện đã bỏ từ 01/07/2025, nhưng sáng kiến bắt đầu {started}; hãy chọn 'province' hoặc 'commune'",
+        "the district level was abolished on 2025-07-01 but the initiative started {started}; use 'province' or 'commune'",
+    ),
+    "unknown-province": (
+        "không có tỉnh/thành '{value}'{hint_vi}",
+        "unknown province '{value}'{hint_en}",
+    ),
+    "former-province-after-merger": (
+        "tỉnh {former} đã hợp nhất vào {current} từ 01/07/2025, nhưng sáng kiến bắt đầu {started}; "
+        "hãy ghi '{current}'",
+        "{former} became part of {current} on 2025-07-01 but the initiative started {started}; "
+        "write '{current}'",
+    ),
+    "unknown-domain": (
+        "không có lĩnh vực '{value}'{hint_vi}; các lĩnh vực: {choices}",
+        "unknown domain '{value}'{hint_en}; domains: {choices}",
+    ),
+    "duplicate-item": (
+        "'{value}' đã có ở mục trước; hãy bỏ mục lặp",
+        "'{value}' is listed twice; remove the repeat",
+    ),
+    "unknown-replica": (
+        "'{value}' không phải mã sáng kiến hay tên tỉnh/thành đã biết{hint_vi}",
+        "'{value}' is neither a known initiative id nor a province{hint_en}",
+    ),
+    # --- ids, folders, images ----------------------------------------------------------
+    "bad-id": (
+        "tên tệp '{value}' không dùng được làm mã sáng kiến; chỉ dùng chữ thường không dấu, số và "
+        "dấu gạch ngang, ví dụ '{suggestion}.md'",
+        "file name '{value}' is not a valid id; use lower-case ASCII letters, digits and hyphens, "
+        "e.g. '{suggestion}.md'",
+    ),
+    "duplicate-id": (
+        "mã sáng kiến '{value}' trùng với tệp {other}; hãy đổi tên một trong hai tệp",
+        "id '{value}' collides with {other}; rename one of the files",
+    ),
+    "wrong-folder": (
+        "tệp nằm trong thư mục '{folder}' nhưng tỉnh/thành hiện nay là {province}; hãy chuyển tệp "
+        "vào initiatives/{slug}/",
+        "file is in folder '{folder}' but its current province is {province}; move it to "
+        "initiatives/{slug}/",
+    ),
+    "image-missing": (
+        "không tìm thấy ảnh '{value}' (tính từ thư mục của tệp); hãy kiểm tra đường dẫn",
+        "image '{value}' not found (relative to the file's folder); check the path",
+    ),
+    "image-outside": (
+        "ảnh '{value}' nằm ngoài kho; hãy chép ảnh vào cạnh tệp và dùng đường dẫn tương đối",
+        "image '{value}' is outside the repository; copy it next to the file and use a relative path",
+    ),
+    "image-type": (
+        "ảnh '{value}' phải có đuôi {choices}",
+        "image '{value}' must end in {choices}",
+    ),
+    # --- body --------------------------------------------------------------------------
+    "unsafe-html": (
+        "nội dung chứa {what}, không được phép vì lý do an toàn; hãy xóa đi (dùng Markdown thuần)",
+        "the body contains {what}, which is not allowed for safety; remove it (use plain Markdown)",
+    ),
+    # --- warnings ----------------------------------------------------------------------
+    "summary-repeats-title": (
+        "phần tóm tắt chỉ nhắc lại tên sáng kiến; hãy viết một đoạn nói sáng kiến làm gì và đạt kết quả gì",
+        "the summary only repeats the title; say what the initiative does and achieved",
+    ),
+    "source-without-url": (
+        "nguồn không có địa chỉ (url); nếu bài viết có trên mạng, hãy thêm 'url: https://...'",
+        "source has no url; if the article is online, add 'url: https://...'",
+    ),
+    "same-title-and-province": (
+        "trùng tên và tỉnh/thành với {other}; nếu là cùng một sáng kiến, hãy gộp hai tệp",
+        "same title and province as {other}; if it is the same initiative, merge the files",
+    ),
+}
+
+
+def make_issue(
+    code: str,
+    path: str,
+    line: int,
+    column: int,
+    field: str,
+    severity: Severity = Severity.ERROR,
+    **params: object,
+) -> Issue:
+    """Fill the templates for ``code``; parameters missing from one language are harmless."""
+    vi, en = MESSAGES[code]
+    return Issue(
+        path=path,
+        line=line,
+        column=column,
+        severity=severity,
+        field=field,
+        code=code,
+        message=vi.format(**params),
+        message_en=en.format(**params),
+    )
+
+
+def did_you_mean(names: list[str]) -> tuple[str, str]:
+    """The ``hint_vi``/``hint_en`` pair for a list of suggestions (empty when none)."""
+    if not names:
+        return "", ""
+    quoted = ", ".join(f"'{name}'" for name in names)
+    return f"; có phải: {quoted}?", f"; did you mean: {quoted}?"

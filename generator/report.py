@@ -1,0 +1,42 @@
+"""Print findings: the only module of the checker that writes to the terminal."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from .issues import Issue
+
+
+class TextReporter:
+    """``path:line:col: severity: field: message — English`` lines, then a count."""
+
+    def report(self, issues: Sequence[Issue], checked: int, out: TextIO) -> None:
+        for issue in issues:
+            print(issue.as_text(), file=out)
+        errors = sum(issue.is_error for issue in issues)
+        warnings = len(issues) - errors
+        print(
+            f"Đã kiểm tra {checked} tệp: {errors} lỗi, {warnings} cảnh báo. — "
+            f"Checked {checked} files: {errors} errors, {warnings} warnings.",
+            file=out,
+        )
+
+
+class JsonReporter:
+    """The same findings as one JSON document, for CI annotations and editors."""
+
+    def report(self, issues: Sequence[Issue], checked: int, out: TextIO) -> None:
+        errors = sum(issue.is_error for issue in issues)
+        document = {
+            "checked": checked,
+            "errors": errors,
+            "warnings": len(issues) - errors,
+            "issues": [issue.as_dict() for issue in issues],
+        }
+        json.dump(document, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+
+
+REPORTERS = {"text": TextReporter, "json": JsonReporter}

@@ -1,0 +1,213 @@
+"""The record format: what an initiative file's front matter may contain.
+
+One pydantic model is the single source of truth: ``sangkien check`` validates with it,
+the JSON Schema for editors is generated from it (``jsonschema.py``) and the field
+reference in ``docs/`` is written from the same descriptions. Strict mode: YAML's
+guesses are not coerced into the expected type, they are reported.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
+
+Level = Literal["province", "district", "commune"]
+Status = Literal["proposed", "piloting", "active", "scaled", "ended"]
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+MIN_YEAR, MAX_YEAR = 1945, 2100
+
+
+def _year_as_text(value: object) -> object:
+    """``started: 2024`` is read as a number; a bare year is still a valid date."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _check_date(value: str) -> str:
+    match = _DATE.fullmatch(value)
+    valid = match is not None and MIN_YEAR <= int(match[1]) <= MAX_YEAR
+    if match and valid and match[2]:
+        month = int(match[2])
+        valid = 1 <= month <= 12
+        if valid and match[3]:
+            day = int(match[3])
+            valid = 1 <= day <= calendar.monthrange(int(match[1]), month)[1]
+    if not valid:
+        raise PydanticCustomError("bad-date", "bad date {value}", {"value": value})
+    return value
+
+
+def _check_year(value: int) -> int:
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise PydanticCustomError("bad-year", "bad year {value}", {"value": value})
+    return value
+
+
+def _check_plain(value: str) -> str:
+    match = _TAG.search(value)
+    if match:
+        raise PydanticCustomError("html-in-text", "html {tag}", {"tag": f"<{match[1]}>"})
+    return value
+
+
+def _check_url(value: str) -> str:
+    if not _URL.fullmatch(value):
+        raise PydanticCustomError("bad-url", "bad url {value}", {"value": value})
+    return value
+
+
+def _check_email(value: str) -> str:
+    if not _EMAIL.fullmatch(value):
+        raise PydanticCustomError("bad-email", "bad email {value}", {"value": value})
+    return value
+
+
+def _not_negative(value: float) -> float:
+    if value < 0:
+        raise PydanticCustomError("negative", "negative {value}", {"value": value})
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ShortText = Annotated[Text, StringConstraints(max_length=200)]
+PlainParagraph = Annotated[Text, StringConstraints(max_length=400), AfterValidator(_check_plain)]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    AfterValidator(_check_date),
+    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", examples=["2023", "2023-06", "2023-06-15"]),
+]
+Year = Annotated[int, AfterValidator(_check_year), Field(ge=MIN_YEAR, le=MAX_YEAR)]
+Amount = Annotated[float, AfterValidator(_not_negative), Field(ge=0)]
+Url = Annotated[Text, AfterValidator(_check_url), Field(pattern=r"^https?://")]
+Email = Annotated[Text, AfterValidator(_check_email), Field(pattern=r"^[^@\s]+@[^@\s]+$")]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Metric(_Record):
+    """A number the locality reports, e.g. 70 businesses joined, overdue dossiers 341 → 6."""
+
+    label: Text = Field(description="Chỉ số đo gì / what is measured")
+    value: Amount = Field(description="Giá trị (số, dấu chấm thập phân) / the value (a number)")
+    unit: Text = Field(description="Đơn vị: 'hồ sơ', '%', 'doanh nghiệp' / unit")
+    baseline: Amount | None = Field(
+        default=None, description="Giá trị trước khi áp dụng / the value before"
+    )
+    as_of: PartialDate | None = Field(
+        default=None, description="Số liệu tính đến ngày / date of the figure"
+    )
+
+
+class Citation(_Record):
+    """Where the facts come from: an article, a report, a decision."""
+
+    title: Text = Field(description="Tiêu đề bài viết hoặc văn bản / title of the source")
+    publisher: Text = Field(description="Cơ quan, tờ báo đăng tải / publisher")
+    date: PartialDate = Field(description="Ngày đăng / publication date")
+    url: Url | None = Field(default=None, description="Địa chỉ trên mạng / web address")
+
+
+class Recognition(_Record):
+    """An award or acknowledgement, e.g. recognised by the central government in 2023."""
+
+    title: Text = Field(description="Hình thức ghi nhận / what was awarded")
+    by: Text = Field(description="Cơ quan ghi nhận / awarded by")
+    year: Year = Field(description="Năm / year")
+
+
+class Contact(_Record):
+    """A unit to ask about the initiative: never a private person without their unit."""
+
+    unit: Text = Field(description="Đơn vị đầu mối / contact unit")
+    email: Email | None = Field(default=None, description="Thư điện tử của đơn vị / e-mail")
+    phone: Text | None = Field(
+        default=None, description="Số điện thoại, đặt trong dấu nháy / phone, quoted"
+    )
+
+
+class Image(_Record):
+    """A picture stored in the repository next to the record."""
+
+    src: Text = Field(description="Đường dẫn tương đối tới ảnh / path relative to the file")
+    alt: Text = Field(description="Mô tả ảnh cho người khiếm thị (bắt buộc) / alt text")
+    caption: Text | None = Field(default=None, description="Chú thích / caption")
+
+
+class Initiative(_Record):
+    """One administrative-reform initiative (sáng kiến cải cách hành chính)."""
+
+    title: ShortText = Field(
+        description="Tên sáng kiến như địa phương gọi (tối đa 200 ký tự) / name of the initiative"
+    )
+    title_en: ShortText | None = Field(default=None, description="Tên tiếng Anh / English name")
+    summary: PlainParagraph = Field(
+        description="Tóm tắt một đoạn, chữ thuần, tối đa 400 ký tự / one-paragraph summary"
+    )
+    summary_en: PlainParagraph | None = Field(
+        default=None, description="Tóm tắt tiếng Anh / English summary"
+    )
+    province: Text = Field(
+        description=(
+            "Tỉnh/thành nơi làm ra sáng kiến, ghi theo tên lúc đó (34 tỉnh hiện nay hoặc 63 tỉnh "
+            "trước 07/2025) / the province as named at the time"
+        )
+    )
+    locality: Text | None = Field(
+        default=None,
+        description="Xã/phường/huyện theo tên lúc đó / commune, ward or district as then named",
+    )
+    agency: Text = Field(description="Cơ quan, đơn vị chủ trì / the lead unit")
+    level: Level = Field(
+        description=(
+            "Cấp: province (tỉnh), district (huyện, chỉ trước 01/07/2025), commune (xã) / level"
+        )
+    )
+    domains: list[Text] = Field(
+        min_length=1,
+        max_length=3,
+        description="1–3 lĩnh vực của Chỉ số CCHC (PAR Index) / 1–3 PAR Index areas",
+    )
+    tags: list[Text] = Field(default=[], description="Từ khóa tiếng Việt / free keywords")
+    status: Status = Field(
+        description=(
+            "Tình trạng: proposed (đề xuất), piloting (thí điểm), active (đang áp dụng), "
+            "scaled (nhân rộng), ended (đã kết thúc) / status"
+        )
+    )
+    started: PartialDate = Field(description="Bắt đầu: YYYY, YYYY-MM hoặc YYYY-MM-DD / started")
+    ended: PartialDate | None = Field(
+        default=None, description="Kết thúc, không trước ngày bắt đầu / ended"
+    )
+    metrics: list[Metric] = Field(default=[], description="Số liệu kết quả / reported figures")
+    sources: list[Citation] = Field(
+        min_length=1, description="Ít nhất một nguồn / at least one source"
+    )
+    recognition: list[Recognition] = Field(default=[], description="Ghi nhận, khen thưởng")
+    replicated_in: list[Text] = Field(
+        default=[],
+        description="Mã sáng kiến hoặc tỉnh/thành đã nhân rộng / ids or provinces that copied it",
+    )
+    contact: Contact | None = Field(default=None, description="Đơn vị liên hệ / contact unit")
+    images: list[Image] = Field(default=[], description="Ảnh minh họa / pictures")
+
+
+FIELD_ORDER: tuple[str, ...] = tuple(Initiative.model_fields)

@@ -1,0 +1,36 @@
+"""Vietnamese text folding shared by place resolution, slugs and search.
+
+Unicode decomposition strips tone marks but leaves "đ" alone (it is a letter of its
+own, not "d" plus a mark), so it is mapped by hand.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from slugify import slugify as _slugify
+
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish text without tone marks: ``"Đắk Lắk"`` → ``"dak lak"``."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP).lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def compact(text: str) -> str:
+    """Folded text with everything but letters and digits removed."""
+    return _NON_ALNUM.sub("", fold(text))
+
+
+def slug(text: str) -> str:
+    """A URL slug of Vietnamese text, with "đ" kept as "d"."""
+    return _slugify(text.translate(_D_MAP))
+
+
+def plain(text: str) -> str:
+    """Collapse runs of white space, for comparing and displaying one-line texts."""
+    return " ".join(text.split())

@@ -1,0 +1,303 @@
+"""Check initiative sources, one by one and across the collection.
+
+Every check reads the raw front matter defensively, so a file with a wrong type in one
+field still gets its other fields checked: one run reports every problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .issues import Issue, Severity
+from .messages import did_you_mean, make_issue
+from .model_errors import issues_from_validation
+from .places import MERGER_DATE
+from .records import Record
+from .safety import unsafe_spans
+from .schema import Initiative
+from .sources import Source
+from .text import compact, slug
+from .vocab import Vocabulary
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg", ".avif")
+WARNING = Severity.WARNING
+
+
+def validate_all(
+    sources: list[Source], vocab: Vocabulary, root: Path
+) -> tuple[list[Record], list[Issue]]:
+    records: list[Record] = []
+    issues: list[Issue] = []
+    for source in sources:
+        record, found = validate_source(source, vocab, root)
+        issues += found
+        if record is not None:
+            records.append(record)
+    issues += check_collection(sources, records, vocab)
+    return records, issues
+
+
+def validate_source(
+    source: Source, vocab: Vocabulary, root: Path
+) -> tuple[Record | None, list[Issue]]:
+    issues: list[Issue] = []
+    model: Initiative | None = None
+    try:
+        model = Initiative.model_validate(source.meta)
+    except ValidationError as error:
+        issues += issues_from_validation(error, source, Initiative)
+    for check in (_check_id, _check_province, _check_domains, _check_dates, _check_body):
+        issues += check(source, vocab)
+    issues += _check_images(source, root)
+    issues += _warnings(source)
+    place = _resolve(source, vocab)
+    if place is not None:
+        issues += _check_folder(source, place.current.slug, place.current.name)
+    if model is None or place is None or any(i.is_error for i in issues):
+        return None, issues
+    record = Record(
+        id=source.stem,
+        relpath=source.relpath,
+        initiative=model,
+        place=place,
+        domains=tuple(vocab.domains[d] for d in model.domains),
+        body=source.body,
+        body_line=source.body_line,
+    )
+    return record, issues
+
+
+def _issue(source: Source, code: str, path: tuple[Any, ...], field: str, **params: Any) -> Issue:
+    line, column = source.position(path)
+    severity = params.pop("severity", Severity.ERROR)
+    return make_issue(code, source.relpath, line, column, field, severity, **params)
+
+
+def _text(source: Source, key: str) -> str | None:
+    value = source.meta.get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _check_id(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
+    if not ID_PATTERN.fullmatch(source.stem):
+        suggestion = slug(unicodedata.normalize("NFC", source.stem)) or "ten-sang-kien"
+        yield make_issue(
+            "bad-id", source.relpath, 1, 1, "id", value=source.stem, suggestion=suggestion
+        )
+
+
+def _resolve(source: Source, vocab: Vocabulary) -> Any:
+    name = _text(source, "province")
+    return vocab.places.resolve(name) if name else None
+
+
+def _check_province(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
+    name = _text(source, "province")
+    if name is None or ("province",) in source.reported:
+        return
+    place = vocab.places.resolve(name)
+    if place is None:
+        hint_vi, hint_en = did_you_mean(vocab.places.suggest(name))
+        yield _issue(
+            source,
+            "unknown-province",
+            ("province",),
+            "province",
+            value=name,
+            hint_vi=hint_vi,
+            hint_en=hint_en,
+        )
+        return
+    started = source.meta.get("started")
+    if place.former is not None and isinstance(started, str) and started >= MERGER_DATE:
+        yield _issue(
+            source,
+            "former-province-after-merger",
+            ("province",),
+            "province",
+            former=place.former.name,
+            current=place.current.name,
+            started=started,
+            severity=WARNING,
+        )
+
+
+def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
+    domains = source.meta.get("domains")
+    if not isinstance(domains, list):
+        return
+    seen: set[str] = set()
+    for index, value in enumerate(domains):
+        if not isinstance(value, str) or (("domains", index)) in source.reported:
+            continue
+        field = f"domains[{index}]"
+        if value in seen:
+            yield _issue(source, "duplicate-item", ("domains", index), field, value=value)
+        elif value not in vocab.domains:
+            close = [d for d in vocab.domain_ids if compact(d) == compact(value)]
+            close = close or _close(value, vocab.domain_ids)
+            hint_vi, hint_en = did_you_mean(close)
+            yield _issue(
+                source,
+                "unknown-domain",
+                ("domains", index),
+                field,
+                value=value,
+                hint_vi=hint_vi,
+                hint_en=hint_en,
+                choices=", ".join(vocab.domain_ids),
+            )
+        seen.add(value)
+
+
+def _close(value: str, choices: list[str]) -> list[str]:
+    return difflib.get_close_matches(value, choices, n=2, cutoff=0.6)
+
+
+def _check_dates(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
+    started, ended = source.meta.get("started"), source.meta.get("ended")
+    started = str(started) if isinstance(started, int) else started
+    ended = str(ended) if isinstance(ended, int) else ended
+    if not isinstance(started, str):
+        return
+    if isinstance(ended, str) and _precision_cut(ended, started) < _precision_cut(started, ended):
+        yield _issue(
+            source, "ended-before-started", ("ended",), "ended", ended=ended, started=started
+        )
+    if source.meta.get("level") == "district" and started >= MERGER_DATE:
+        yield _issue(source, "district-after-merger", ("level",), "level", started=started)
+
+
+def _precision_cut(date: str, other: str) -> str:
+    """Compare partial dates at the precision both have: "2024" is not before "2024-05"."""
+    return date[: min(len(date), len(other))]
+
+
+def _check_body(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
+    for index, column, what in unsafe_spans(source.body):
+        yield make_issue(
+            "unsafe-html", source.relpath, source.body_line + index, column, "body", what=what
+        )
+
+
+def _check_images(source: Source, root: Path) -> Iterator[Issue]:
+    images = source.meta.get("images")
+    if not isinstance(images, list):
+        return
+    for index, image in enumerate(images):
+        src = image.get("src") if isinstance(image, dict) else None
+        if not isinstance(src, str) or not src.strip():
+            continue
+        path, field = ("images", index, "src"), f"images[{index}].src"
+        target = (source.path.parent / src).resolve()
+        if not target.is_relative_to(root.resolve()) or Path(src).is_absolute():
+            yield _issue(source, "image-outside", path, field, value=src)
+        elif not target.is_file():
+            yield _issue(source, "image-missing", path, field, value=src)
+        elif target.suffix.lower() not in IMAGE_SUFFIXES:
+            yield _issue(
+                source, "image-type", path, field, value=src, choices=", ".join(IMAGE_SUFFIXES)
+            )
+
+
+def _check_folder(source: Source, province_slug: str, province: str) -> Iterator[Issue]:
+    parts = Path(source.relpath).parts
+    if len(parts) >= 3 and parts[0] == "initiatives" and parts[1] != province_slug:
+        yield make_issue(
+            "wrong-folder",
+            source.relpath,
+            1,
+            1,
+            "province",
+            WARNING,
+            folder=parts[1],
+            province=province,
+            slug=province_slug,
+        )
+
+
+def _warnings(source: Source) -> Iterator[Issue]:
+    title, summary = _text(source, "title"), _text(source, "summary")
+    if title and summary and compact(summary).removeprefix(compact(title)) == "":
+        yield _issue(source, "summary-repeats-title", ("summary",), "summary", severity=WARNING)
+    sources = source.meta.get("sources")
+    for index, citation in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(citation, dict) and not citation.get("url"):
+            yield _issue(
+                source,
+                "source-without-url",
+                ("sources", index),
+                f"sources[{index}]",
+                severity=WARNING,
+            )
+
+
+def check_collection(
+    sources: list[Source], records: list[Record], vocab: Vocabulary
+) -> list[Issue]:
+    """Checks that need every file: colliding ids, duplicates, links between records."""
+    issues: list[Issue] = []
+    by_id: dict[str, list[Source]] = defaultdict(list)
+    for source in sources:
+        by_id[unicodedata.normalize("NFC", source.stem)].append(source)
+    for same in by_id.values():
+        for source in same[1:]:
+            issues.append(
+                make_issue(
+                    "duplicate-id",
+                    source.relpath,
+                    1,
+                    1,
+                    "id",
+                    value=source.stem,
+                    other=same[0].relpath,
+                )
+            )
+    by_title: dict[tuple[str, str], Source] = {}
+    for source in sources:
+        title, place = _text(source, "title"), _resolve(source, vocab)
+        if title is None or place is None:
+            continue
+        key = (compact(title), place.current.slug)
+        if key in by_title:
+            issues.append(
+                _issue(
+                    source,
+                    "same-title-and-province",
+                    ("title",),
+                    "title",
+                    other=by_title[key].relpath,
+                    severity=WARNING,
+                )
+            )
+        else:
+            by_title[key] = source
+    issues += _check_replicas(sources, set(by_id), vocab)
+    return issues
+
+
+def _check_replicas(sources: list[Source], ids: set[str], vocab: Vocabulary) -> Iterator[Issue]:
+    for source in sources:
+        replicas = source.meta.get("replicated_in")
+        for index, value in enumerate(replicas if isinstance(replicas, list) else []):
+            if not isinstance(value, str) or value in ids or vocab.places.resolve(value):
+                continue
+            hint_vi, hint_en = did_you_mean(vocab.places.suggest(value))
+            yield _issue(
+                source,
+                "unknown-replica",
+                ("replicated_in", index),
+                f"replicated_in[{index}]",
+                value=value,
+                hint_vi=hint_vi,
+                hint_en=hint_en,
+            )

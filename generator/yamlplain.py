@@ -1,0 +1,170 @@
+"""Read YAML as plain data, with the position of every key and value.
+
+PyYAML's ``safe_load`` follows YAML 1.1: ``no`` becomes ``False``, ``0123`` becomes 83
+and ``2024-11-06`` a ``date``. Records are written by hand, so those readings would
+slip through as silent surprises. This reader walks the parser's events instead (the
+C parser when PyYAML has it) and keeps every scalar's text: plain ``true``/``false``,
+decimal numbers and null are typed, everything YAML 1.1 would read differently is
+reported, and tags, anchors, aliases and duplicate keys are refused.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from yaml.nodes import ScalarNode
+
+Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
+
+KeyPath = tuple[str | int, ...]
+Position = tuple[int, int]  # 1-based line and column, counted in the YAML text
+
+_DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_DECIMAL_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A finding of the reader, to be turned into an ``Issue`` by the caller."""
+
+    code: str
+    path: KeyPath
+    position: Position
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class PlainDocument:
+    """The data of one YAML document and where each part of it was written."""
+
+    data: Any = None
+    values: dict[KeyPath, Position] = field(default_factory=dict)
+    keys: dict[KeyPath, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_plain(text: str) -> PlainDocument:
+    """Parse ``text``; raise ``yaml.MarkedYAMLError`` only for syntax errors."""
+    events = list(yaml.parse(text, Loader=Loader))
+    doc = PlainDocument()
+    walker = _Walker(events, doc)
+    doc.data = walker.document()
+    return doc
+
+
+def _position(event: Event) -> Position:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Walker:
+    def __init__(self, events: list[Event], doc: PlainDocument) -> None:
+        self.events = events
+        self.index = 0
+        self.doc = doc
+
+    def document(self) -> Any:
+        while self.index < len(self.events):
+            event = self.events[self.index]
+            if isinstance(event, ScalarEvent | MappingStartEvent | SequenceStartEvent | AliasEvent):
+                return self.value(())
+            self.index += 1
+        return None
+
+    def next(self) -> Event:
+        event = self.events[self.index]
+        self.index += 1
+        return event
+
+    def problem(self, code: str, path: KeyPath, event: Event, **params: object) -> None:
+        self.doc.problems.append(Problem(code, path, _position(event), params))
+
+    def value(self, path: KeyPath) -> Any:
+        event = self.next()
+        self.doc.values[path] = _position(event)
+        if isinstance(event, AliasEvent):
+            self.problem("yaml-alias", path, event, anchor=event.anchor)
+            return None
+        if event.anchor:
+            self.problem("yaml-anchor", path, event, anchor=event.anchor)
+        if event.tag and event.tag != "!":
+            self.problem("yaml-tag", path, event, tag=event.tag.replace(_TAG, "!!"))
+        if isinstance(event, MappingStartEvent):
+            return self.mapping(path)
+        if isinstance(event, SequenceStartEvent):
+            return self.sequence(path)
+        assert isinstance(event, ScalarEvent)
+        return self.scalar(event, path)
+
+    def sequence(self, path: KeyPath) -> list[Any]:
+        items: list[Any] = []
+        while not isinstance(self.events[self.index], SequenceEndEvent):
+            items.append(self.value((*path, len(items))))
+        self.index += 1
+        return items
+
+    def mapping(self, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        while not isinstance(self.events[self.index], MappingEndEvent):
+            key_event = self.events[self.index]
+            if not isinstance(key_event, ScalarEvent):
+                self.problem("yaml-complex-key", path, key_event)
+                self.value((*path, f"?{self.index}"))  # consume the key
+                self.value((*path, f"?{self.index}"))  # and its value
+                continue
+            self.index += 1
+            key = key_event.value
+            key_path = (*path, key)
+            if key in result:
+                first_line = self.doc.keys[key_path][0]
+                self.problem("duplicate-key", key_path, key_event, key=key, first_line=first_line)
+                self.value((*path, f"{key}#dup{self.index}"))
+                continue
+            self.doc.keys[key_path] = _position(key_event)
+            result[key] = self.value(key_path)
+        self.index += 1
+        return result
+
+    def scalar(self, event: ScalarEvent, path: KeyPath) -> Any:
+        text = event.value
+        if event.style or not event.implicit[0]:  # C parser: "" for plain, Python: None
+            return text  # quoted or block scalars are always text
+        tag = _RESOLVER.resolve(ScalarNode, text, (True, False)).removeprefix(_TAG)
+        if tag == "null":
+            return None
+        if tag == "bool":
+            if text.lower() in ("true", "false"):
+                return text.lower() == "true"
+            self.problem("yaml-ambiguous-bool", path, event, value=text)
+            return text
+        if tag == "int":
+            if _DECIMAL_INT.fullmatch(text):
+                return int(text)
+            reading = yaml.safe_load(text)
+            self.problem("yaml-ambiguous-number", path, event, value=text, reading=reading)
+            return text
+        if tag == "float":
+            if _DECIMAL_FLOAT.fullmatch(text):
+                return float(text)
+            reading = yaml.safe_load(text)
+            if isinstance(reading, float) and not math.isfinite(reading):
+                self.problem("yaml-not-finite", path, event, value=text)
+            else:
+                self.problem("yaml-ambiguous-number", path, event, value=text, reading=reading)
+            return text
+        return text  # str, timestamp (kept as written), merge and value keys
