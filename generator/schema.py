@@ -80,7 +80,7 @@ def _check_email(value: str) -> str:
 
 def _not_negative(value: float) -> float:
     if value < 0:
-        raise PydanticCustomError("negative", "negative {value}", {"value": value})
+        raise PydanticCustomError("negative", "negative {value}", {"value": f"{value:g}"})
     return value
 
 

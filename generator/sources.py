@@ -105,7 +105,8 @@ def load_source(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
         byte = f"0x{raw[error.start]:02X}"
         return None, [*issues, make_issue("not-utf8", rel, line, column, "file", byte=byte)]
     text = text.replace("\r\n", "\n")  # CRLF files are fine; positions count lines alike
@@ -129,19 +130,16 @@ def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[I
     if tabs:
         return None, tabs
     try:
-        doc = read_plain("\n".join(yaml_lines) + "\n")
+        doc = read_plain("\n".join(yaml_lines) + "\n", first_line=2)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 2, mark.column + 1) if mark else (2, 1)
         problem = error.problem or error.context or "?"
         return None, [make_issue("yaml-syntax", rel, line, column, "front-matter", problem=problem)]
 
-    def shift(table: dict[KeyPath, Position]) -> dict[KeyPath, Position]:
-        return {key: (line + 1, column) for key, (line, column) in table.items()}
-
-    values, keys = shift(doc.values), shift(doc.keys)
+    values, keys = doc.values, doc.keys
     issues = [
-        make_issue(p.code, rel, p.position[0] + 1, p.position[1], _field(p.path), **p.params)
+        make_issue(p.code, rel, p.position[0], p.position[1], _field(p.path), **p.params)
         for p in doc.problems
     ]
     meta = doc.data

@@ -58,25 +58,29 @@ class PlainDocument:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_plain(text: str) -> PlainDocument:
-    """Parse ``text``; raise ``yaml.MarkedYAMLError`` only for syntax errors."""
+def read_plain(text: str, first_line: int = 1) -> PlainDocument:
+    """Parse ``text``; raise ``yaml.MarkedYAMLError`` only for syntax errors.
+
+    ``first_line`` is the line of the file where ``text`` starts, so that positions
+    (and messages that cite lines) are counted in the file, not in the YAML block.
+    """
     events = list(yaml.parse(text, Loader=Loader))
     doc = PlainDocument()
-    walker = _Walker(events, doc)
+    walker = _Walker(events, doc, first_line - 1)
     doc.data = walker.document()
     return doc
 
 
-def _position(event: Event) -> Position:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1)
-
-
 class _Walker:
-    def __init__(self, events: list[Event], doc: PlainDocument) -> None:
+    def __init__(self, events: list[Event], doc: PlainDocument, line_offset: int) -> None:
         self.events = events
         self.index = 0
         self.doc = doc
+        self.line_offset = line_offset
+
+    def position(self, event: Event) -> Position:
+        mark = event.start_mark
+        return (mark.line + 1 + self.line_offset, mark.column + 1)
 
     def document(self) -> Any:
         while self.index < len(self.events):
@@ -92,11 +96,11 @@ class _Walker:
         return event
 
     def problem(self, code: str, path: KeyPath, event: Event, **params: object) -> None:
-        self.doc.problems.append(Problem(code, path, _position(event), params))
+        self.doc.problems.append(Problem(code, path, self.position(event), params))
 
     def value(self, path: KeyPath) -> Any:
         event = self.next()
-        self.doc.values[path] = _position(event)
+        self.doc.values[path] = self.position(event)
         if isinstance(event, AliasEvent):
             self.problem("yaml-alias", path, event, anchor=event.anchor)
             return None
@@ -135,7 +139,7 @@ class _Walker:
                 self.problem("duplicate-key", key_path, key_event, key=key, first_line=first_line)
                 self.value((*path, f"{key}#dup{self.index}"))
                 continue
-            self.doc.keys[key_path] = _position(key_event)
+            self.doc.keys[key_path] = self.position(key_event)
             result[key] = self.value(key_path)
         self.index += 1
         return result

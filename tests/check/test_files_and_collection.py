@@ -1,0 +1,132 @@
+"""Checks on raw files (encodings, sizes, line ends) and across records (ids, duplicates)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from generator.check import check_paths
+
+from ..conftest import MakeTree, valid_record
+
+
+def texts(root, *paths) -> list[str]:  # type: ignore[no-untyped-def]
+    return [issue.as_text() for issue in check_paths(root, [root / p for p in paths]).issues]
+
+
+def test_crlf_line_ends_are_accepted(make_tree: MakeTree) -> None:
+    root = make_tree({"a.md": valid_record().replace("\n", "\r\n").encode()})
+    result = check_paths(root, [root / "a.md"])
+    assert result.issues == [] and len(result.records) == 1
+
+
+def test_crlf_positions_count_lines_like_lf(make_tree: MakeTree) -> None:
+    text = valid_record(**{"province: Đắk Lắk": "province: Dak Lakk"})
+    root = make_tree({"a.md": text.replace("\n", "\r\n").encode()})
+    assert texts(root, "a.md")[0].startswith("a.md:4:11: error: province: ")
+
+
+def test_byte_order_mark_is_a_warning_and_the_record_still_reads(make_tree: MakeTree) -> None:
+    root = make_tree({"a.md": b"\xef\xbb\xbf" + valid_record().encode()})
+    result = check_paths(root, [root / "a.md"])
+    assert [i.as_text() for i in result.issues] == [
+        "a.md:1:1: warning: file: tệp bắt đầu bằng BOM; hãy lưu dạng UTF-8 không có BOM"
+        " — file starts with a byte-order mark; save it as UTF-8 without BOM"
+    ]
+    assert len(result.records) == 1
+
+
+def test_non_utf8_file_names_line_and_byte(make_tree: MakeTree) -> None:
+    text = valid_record().replace("Nội dung.", "Nội dung: @")
+    root = make_tree({"a.md": text.encode("utf-8").replace(b"@", b"Ng\xe0y")})
+    assert texts(root, "a.md") == [
+        "a.md:21:13: error: file: tệp không phải UTF-8 (byte 0xE0 không đọc được); hãy lưu lại "
+        "với bảng mã UTF-8 — file is not UTF-8 (cannot decode byte 0xE0); save it again as UTF-8"
+    ]
+
+
+def test_file_over_one_megabyte_is_refused_unread(make_tree: MakeTree) -> None:
+    root = make_tree({"big.md": valid_record() + "x" * 1_000_001})
+    (line,) = texts(root, "big.md")
+    assert line.startswith("big.md:1:1: error: file: tệp nặng 1000")
+    assert "vượt giới hạn 1000000 byte" in line and "over the 1000000-byte limit" in line
+
+
+def test_same_id_in_two_folders_collides(make_tree: MakeTree) -> None:
+    root = make_tree(
+        {
+            "initiatives/dak-lak/ngay-thu-6.md": valid_record(),
+            "initiatives/cao-bang/ngay-thu-6.md": valid_record(
+                **{"province: Đắk Lắk": "province: Cao Bằng", "Ngày thứ 6 nhanh": "Thứ Sáu"}
+            ),
+        }
+    )
+    assert texts(root) == [
+        "initiatives/dak-lak/ngay-thu-6.md:1:1: error: id: mã sáng kiến 'ngay-thu-6' trùng với "
+        "tệp initiatives/cao-bang/ngay-thu-6.md; hãy đổi tên một trong hai tệp — id "
+        "'ngay-thu-6' collides with initiatives/cao-bang/ngay-thu-6.md; rename one of the files"
+    ]
+
+
+def test_nfc_and_nfd_file_names_collide(make_tree: MakeTree) -> None:
+    name = "ngày-thứ-6"
+    root = make_tree(
+        {
+            f"initiatives/dak-lak/{unicodedata.normalize('NFC', name)}.md": valid_record(),
+            f"initiatives/dak-lak/{unicodedata.normalize('NFD', name)}.md": valid_record(),
+        }
+    )
+    found = check_paths(root).issues
+    assert [i.code for i in found if i.is_error].count("bad-id") == 2
+    assert [i.code for i in found].count("duplicate-id") == 1
+    bad_id = next(i for i in found if i.code == "bad-id")
+    assert "ví dụ 'ngay-thu-6.md'" in bad_id.message
+
+
+def test_same_title_and_province_is_a_warning(make_tree: MakeTree) -> None:
+    root = make_tree(
+        {
+            "initiatives/dak-lak/a.md": valid_record(),
+            "initiatives/dak-lak/b.md": valid_record(**{"title: Ngày thứ 6": "title: NGÀY THỨ 6"}),
+        }
+    )
+    assert texts(root) == [
+        "initiatives/dak-lak/b.md:2:8: warning: title: trùng tên và tỉnh/thành với "
+        "initiatives/dak-lak/a.md; nếu là cùng một sáng kiến, hãy gộp hai tệp — same title "
+        "and province as initiatives/dak-lak/a.md; if it is the same initiative, merge the files"
+    ]
+
+
+def test_file_in_another_provinces_folder_is_a_warning(make_tree: MakeTree) -> None:
+    root = make_tree({"initiatives/cao-bang/a.md": valid_record()})
+    (line,) = texts(root)
+    assert line.startswith("initiatives/cao-bang/a.md:1:1: warning: province: tệp nằm trong ")
+    assert "move it to initiatives/dak-lak/" in line
+
+
+def test_former_province_file_belongs_in_todays_folder(make_tree: MakeTree) -> None:
+    record = valid_record(**{"province: Đắk Lắk": "province: Phú Yên"})
+    root = make_tree({"initiatives/dak-lak/a.md": record})
+    assert texts(root) == []
+
+
+def test_replicated_in_accepts_ids_and_provinces(make_tree: MakeTree) -> None:
+    root = make_tree(
+        {
+            "initiatives/dak-lak/a.md": valid_record(
+                **{"sources:": "replicated_in: [b, Quảng Bình, tp hcm]\nsources:"}
+            ),
+            "initiatives/dak-lak/b.md": valid_record(**{"Ngày thứ 6 nhanh": "Khác"}),
+        }
+    )
+    assert texts(root) == []
+
+
+def test_checking_one_file_still_sees_collisions_with_the_rest(make_tree: MakeTree) -> None:
+    root = make_tree(
+        {
+            "initiatives/dak-lak/x.md": valid_record(),
+            "initiatives/cao-bang/x.md": valid_record(**{"Đắk Lắk": "Cao Bằng"}),
+        }
+    )
+    found = check_paths(root, [root / "initiatives/dak-lak/x.md"]).issues
+    assert [i.code for i in found] == ["duplicate-id"]

@@ -1,0 +1,40 @@
+"""Shared fixtures: the project root, and small repositories written into ``tmp_path``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = PROJECT / "tests" / "data"
+
+MakeTree = Callable[[dict[str, str | bytes]], Path]
+
+
+def valid_record(**changes: str) -> str:
+    """The minimal valid record of ``tests/data/check/valid-minimal.md``, with edits."""
+    text = (FIXTURES / "check" / "valid-minimal.md").read_text(encoding="utf-8")
+    for old, new in changes.items():
+        key = old.replace("_", "-") if old not in text else old
+        assert key in text, key
+        text = text.replace(key, new, 1)
+    return text
+
+
+@pytest.fixture
+def make_tree(tmp_path: Path) -> MakeTree:
+    """Write ``{relative path: text or bytes}`` under ``tmp_path`` and return it."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        for name, content in files.items():
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8", newline="")
+        return tmp_path
+
+    return make

@@ -1,0 +1,170 @@
+"""Check generator/data/provinces.yml against the PyPI package ``vietnam-provinces``.
+
+The package needs Python >= 3.12, so run this in a throwaway venv, from the repository root:
+
+    PYENV_VERSION=3.12.1 python -m venv /tmp/vp312
+    /tmp/vp312/bin/pip install "vietnam-provinces>=2026.9" pyyaml
+    /tmp/vp312/bin/python tools/verify_provinces.py [path/to/provinces.yml]
+
+It compares the 34 current units (code, name, kind), the 63 former ones (code, name) and each
+former unit's ``merged_into`` with the package, and checks that every name, full name, English
+name and alias normalises to a key that names one province only. Every discrepancy is printed;
+the exit status is 0 when the only ones left are in KNOWN_UPSTREAM_ERRORS.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+from vietnam_provinces import Province, VietNamDivisionType
+from vietnam_provinces._province_conversion_2025 import OLD_TO_NEW
+from vietnam_provinces.legacy import Province as LegacyProvince
+
+DATA = Path(__file__).resolve().parent.parent / "generator" / "data" / "provinces.yml"
+
+# (old code, new code) links that the package has and Nghị quyết 202/2025/QH15 has not.
+KNOWN_UPSTREAM_ERRORS: dict[tuple[int, int], str] = {
+    # One Long An ward (old code 27691, district 794) is filed under province 82 in the
+    # package's ward conversion table, which adds a false Tiền Giang -> Tây Ninh link.
+    (82, 80): "Tiền Giang -> Tây Ninh: Tiền Giang was merged into Đồng Tháp only",
+}
+
+PREFIXES = ("thành phố", "tỉnh", "tp.", "tp")
+
+
+def normalise(name: str) -> str:
+    """The resolver's key: no prefix, no diacritics, only lower-case letters and digits."""
+    text = unicodedata.normalize("NFC", name).lower().strip()
+    for prefix in PREFIXES:
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+            break
+    text = unicodedata.normalize("NFD", text).replace("đ", "d")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^0-9a-z]", "", text)
+
+
+def new_tone_style(name: str) -> str:
+    """Put the tone mark of "oa", "oe", "uy" on the second vowel: "Hòa Bình" -> "Hoà Bình"."""
+    text = unicodedata.normalize("NFD", name)
+    text = re.sub("(?i)(o)([\u0300\u0301\u0303\u0309\u0323])([ae])", r"\1\3\2", text)
+    text = re.sub("(?i)(u)([\u0300\u0301\u0303\u0309\u0323])(y)", r"\1\3\2", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def short_name(full_name: str) -> str:
+    return re.sub(r"^(Thành phố|Tỉnh) ", "", full_name)
+
+
+def check_entries(
+    entries: list[dict[str, Any]],
+    upstream: dict[int, tuple[str, str]],
+    label: str,
+    problems: list[str],
+) -> None:
+    ours = {int(e["code"]): e for e in entries}
+    if len(ours) != len(entries) or list(ours) != sorted(ours):
+        problems.append(f"{label}: codes are duplicated or not in order")
+    for code in sorted(ours.keys() | upstream.keys()):
+        if code not in ours or code not in upstream:
+            where = "package" if code not in ours else "ours"
+            problems.append(f"{label} {code:02d}: only in {where}")
+            continue
+        e, (name, kind) = ours[code], upstream[code]
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", e["slug"]):
+            problems.append(f"{label} {code:02d}: bad slug {e['slug']!r}")
+        for text in (e["name"], e["full_name"], e["name_en"], *e["aliases"]):
+            if text != unicodedata.normalize("NFC", text):
+                problems.append(f"{label} {code:02d}: {text!r} is not NFC")
+        if new_tone_style(e["name"]) != new_tone_style(short_name(name)):
+            problems.append(f"{label} {code:02d}: name {e['name']!r}, package {name!r}")
+        elif e["name"] != short_name(name):
+            print(f"note: {label} {code:02d}: {e['name']!r}, package {name!r} (tone placement)")
+        prefix = "Thành phố " if e["kind"] == "city" else "Tỉnh "
+        if e["kind"] != kind or e["full_name"] != prefix + e["name"]:
+            problems.append(f"{label} {code:02d}: {e['kind']}/{e['full_name']!r}, package {name!r}")
+
+
+def check_keys(current: list[dict[str, Any]], former: list[dict[str, Any]]) -> list[str]:
+    """Each key names one entry, or a former unit and the same-named current one it became.
+
+    An alias must also add a key that the entry's names do not already give.
+    """
+    problems: list[str] = []
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for label, entries in (("current", current), ("former", former)):
+        for e in entries:
+            keys = {normalise(e[field]) for field in ("name", "full_name", "name_en")}
+            for alias in e["aliases"]:
+                if normalise(alias) in keys:
+                    problems.append(f"{label} {e['slug']}: alias {alias!r} is derivable")
+                keys.add(normalise(alias))
+            for key in keys:
+                owners[key].add((label, e["slug"]))
+    name_key = {e["slug"]: normalise(e["name"]) for e in current}
+    into = {e["slug"]: (e["merged_into"], normalise(e["name"])) for e in former}
+    for key, who in sorted(owners.items()):
+        if not key:
+            problems.append(f"empty key for {sorted(who)}")
+        curr = [slug for label, slug in who if label == "current"]
+        pair_ok = len(curr) == 1 and all(
+            label == "current" or into[slug] == (curr[0], name_key[curr[0]]) for label, slug in who
+        )
+        if len(who) > 1 and not pair_ok:
+            problems.append(f"key {key!r} is ambiguous: {sorted(who)}")
+    return problems
+
+
+def kind_of(division_type: str) -> str:
+    return "city" if division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG else "province"
+
+
+def main() -> int:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    current: list[dict[str, Any]] = data["current"]
+    former: list[dict[str, Any]] = data["former"]
+    problems: list[str] = []
+    known: list[str] = []
+
+    new_up = {p.code.value: (p.name, kind_of(p.division_type)) for p in Province.iter_all()}
+    old_up = {p.code.value: (p.name, kind_of(p.division_type)) for p in LegacyProvince.iter_all()}
+    check_entries(current, new_up, "current", problems)
+    check_entries(former, old_up, "former", problems)
+
+    code_of = {e["slug"]: int(e["code"]) for e in current}
+    for e in former:
+        old, into = int(e["code"]), code_of.get(e["merged_into"])
+        if into is None:
+            problems.append(f"former {old:02d}: merged_into {e['merged_into']!r} is not current")
+            continue
+        links = {ref.code for ref in OLD_TO_NEW[old].new_provinces} if old in OLD_TO_NEW else set()
+        if into not in links:
+            problems.append(f"former {old:02d} {e['name']}: ours -> {into:02d}, package {links}")
+        for new in sorted(links - {into}):
+            if (old, new) in KNOWN_UPSTREAM_ERRORS:
+                known.append(f"{old:02d} -> {new:02d}: {KNOWN_UPSTREAM_ERRORS[old, new]}")
+            else:
+                problems.append(f"former {old:02d} {e['name']}: package also links it to {new:02d}")
+
+    problems += check_keys(current, former)
+
+    for line in known:
+        print(f"known upstream error, ours is right: {line}")
+    for line in problems:
+        print(f"DISCREPANCY: {line}")
+    print(
+        f"{len(current)} current, {len(former)} former: "
+        f"{len(problems)} discrepancies, {len(known)} known upstream errors"
+    )
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
