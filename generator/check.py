@@ -35,6 +35,8 @@ def check_paths(
     collection, so checking one file still catches a clash with another.
     """
     vocab = vocab or load_vocabulary()
+    root = root.resolve()
+    paths = [path.resolve() for path in paths]  # one spelling per file, or it is read twice
     content = root / CONTENT_DIR
     everything = find_sources([content]) if content.is_dir() else []
     wanted = find_sources(paths) if paths else everything

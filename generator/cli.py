@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .check import check_paths
+from .jsonschema import SCHEMA_PATH, schema_text
 from .report import REPORTERS
 
 
@@ -35,13 +36,37 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="kiểm tra hồ sơ sáng kiến / validate initiative files"
     )
-    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                       help="tệp hoặc thư mục / files or folders (default: initiatives/)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="tệp hoặc thư mục / files or folders (default: initiatives/)",
+    )
     check.add_argument("--format", choices=sorted(REPORTERS), default="text")
-    check.add_argument("--strict", action="store_true",
-                       help="coi cảnh báo là lỗi / treat warnings as errors")
+    check.add_argument(
+        "--strict", action="store_true", help="coi cảnh báo là lỗi / treat warnings as errors"
+    )
     check.set_defaults(run=run_check)
+
+    schema = commands.add_parser(
+        "schema", help="ghi JSON Schema của hồ sơ / write the record JSON Schema"
+    )
+    schema.add_argument("--output", type=Path, help=f"default: {SCHEMA_PATH}; '-' for stdout")
+    schema.set_defaults(run=run_schema)
     return parser
+
+
+def run_schema(args: argparse.Namespace, root: Path) -> int:
+    text = schema_text()
+    if args.output is not None and str(args.output) == "-":
+        sys.stdout.write(text)
+        return 0
+    target = args.output or root / SCHEMA_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Đã ghi / wrote {target}")
+    return 0
 
 
 def run_check(args: argparse.Namespace, root: Path) -> int:

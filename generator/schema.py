@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
@@ -91,12 +92,37 @@ PartialDate = Annotated[
     str,
     BeforeValidator(_year_as_text),
     AfterValidator(_check_date),
-    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", examples=["2023", "2023-06", "2023-06-15"]),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+                },
+                {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
+            ],
+            "examples": ["2023", "2023-06", "2023-06-15"],
+        }
+    ),
 ]
-Year = Annotated[int, AfterValidator(_check_year), Field(ge=MIN_YEAR, le=MAX_YEAR)]
-Amount = Annotated[float, AfterValidator(_not_negative), Field(ge=0)]
-Url = Annotated[Text, AfterValidator(_check_url), Field(pattern=r"^https?://")]
-Email = Annotated[Text, AfterValidator(_check_email), Field(pattern=r"^[^@\s]+@[^@\s]+$")]
+Year = Annotated[
+    int,
+    AfterValidator(_check_year),
+    WithJsonSchema({"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}),
+]
+Amount = Annotated[
+    float, AfterValidator(_not_negative), WithJsonSchema({"type": "number", "minimum": 0})
+]
+Url = Annotated[
+    Text,
+    AfterValidator(_check_url),
+    WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$", "format": "uri"}),
+]
+Email = Annotated[
+    Text,
+    AfterValidator(_check_email),
+    WithJsonSchema({"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"}),
+]
 
 
 class _Record(BaseModel):

@@ -1,0 +1,43 @@
+"""The record format as JSON Schema, for editors (YAML language servers) and other tools.
+
+Generated from the same pydantic model that ``sangkien check`` uses, with the closed
+lists that live in data files (the 8 domains, the known province names) added, so the
+schema and the checker cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .schema import Initiative
+from .vocab import Vocabulary, load_vocabulary
+
+SCHEMA_ID = "https://sangkien.github.io/schema/initiative.schema.json"
+SCHEMA_PATH = "schema/initiative.schema.json"
+
+
+def initiative_schema(vocab: Vocabulary | None = None) -> dict[str, Any]:
+    vocab = vocab or load_vocabulary()
+    schema = Initiative.model_json_schema(mode="validation")
+    properties = schema["properties"]
+    properties["domains"]["items"] = {
+        "type": "string",
+        "enum": vocab.domain_ids,
+        "description": "; ".join(f"{d.id}: {d.name}" for d in vocab.domains.values()),
+    }
+    names = [p.name for p in vocab.places.current] + [
+        p.name for p in vocab.places.former if p.name not in {c.name for c in vocab.places.current}
+    ]
+    # Any common spelling is accepted ("Dak Lak", "TP.HCM"), so names are examples for
+    # completion, not an enum that would reject valid variants.
+    properties["province"]["examples"] = names
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        **schema,
+    }
+
+
+def schema_text(vocab: Vocabulary | None = None) -> str:
+    return json.dumps(initiative_schema(vocab), ensure_ascii=False, indent=2) + "\n"

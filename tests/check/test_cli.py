@@ -1,0 +1,138 @@
+"""The ``sangkien check`` command as a contributor and CI use it: output and exit status."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+from ..conftest import FIXTURES, PROJECT, MakeTree, valid_record
+
+CHECK = FIXTURES / "check"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_clean_file_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--root", str(CHECK), "check", str(CHECK / "valid-full.md"))
+    assert code == 0
+    assert out == "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo. — Checked 1 files: 0 errors, 0 warnings.\n"
+
+
+def test_errors_exit_one_and_print_every_finding(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--root", str(CHECK), "check", str(CHECK / "many-problems.md"))
+    assert code == 1
+    expected = (CHECK / "many-problems.expected").read_text(encoding="utf-8")
+    assert out.startswith(expected)
+    assert out.endswith("Checked 1 files: 5 errors, 0 warnings.\n")
+
+
+def test_warnings_alone_pass_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    target = str(CHECK / "sources-without-url.md")
+    assert run(capsys, "--root", str(CHECK), "check", target)[0] == 0
+    assert run(capsys, "--root", str(CHECK), "check", "--strict", target)[0] == 1
+
+
+def test_usage_errors_exit_two(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--format", "xml"])
+    assert exit_info.value.code == 2
+    code, _, err = run(capsys, "--root", str(CHECK), "check", str(CHECK / "khong-co.md"))
+    assert code == 2 and "khong-co.md" in err
+
+
+def test_json_format_carries_the_same_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "--root",
+        str(CHECK),
+        "check",
+        "--format",
+        "json",
+        str(CHECK / "province-unknown.md"),
+    )
+    document = json.loads(out)
+    assert code == 1
+    assert document["errors"] == 1 and document["checked"] == 1
+    (issue,) = document["issues"]
+    assert issue == {
+        "path": "province-unknown.md",
+        "line": 4,
+        "column": 11,
+        "severity": "error",
+        "field": "province",
+        "code": "unknown-province",
+        "message": "không có tỉnh/thành 'Dak Lakk'; có phải: 'Đắk Lắk'?",
+        "message_en": "unknown province 'Dak Lakk'; did you mean: 'Đắk Lắk'?",
+    }
+
+
+def test_default_is_the_whole_repository(
+    make_tree: MakeTree, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_tree(
+        {
+            "mkdocs.yml": "site_name: x\n",
+            "initiatives/dak-lak/a.md": valid_record(),
+            "initiatives/dak-lak/b.md": valid_record(**{"province: Đắk Lắk": "province: Mars"}),
+        }
+    )
+    monkeypatch.chdir(root / "initiatives")
+    code, out, _ = run(capsys, "check")
+    assert code == 1
+    assert out.splitlines()[0].startswith("initiatives/dak-lak/b.md:4:11: error: province:")
+    assert "Checked 2 files" in out
+
+
+def test_console_script_runs_without_traceback_on_garbage(make_tree: MakeTree) -> None:
+    root = make_tree({"initiatives/x/a.md": b"---\n\xff\xfe: [\n---\n", "mkdocs.yml": ""})
+    done = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert done.stdout.startswith("initiatives/x/a.md:2:1: error: file: tệp không phải UTF-8")
+
+
+def test_project_initiatives_pass() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout
+    assert " 0 lỗi" in done.stdout
+
+
+def test_project_bundles_the_initiatives_of_the_source_articles() -> None:
+    files = sorted(Path(PROJECT, "initiatives").rglob("*.md"))
+    assert len(files) > 20
+    folders = {f.parent.name for f in files}
+    assert {"dak-lak", "quang-tri", "cao-bang", "an-giang"} <= folders
+
+
+def test_relative_path_argument_reads_each_file_once(
+    make_tree: MakeTree, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_tree({"mkdocs.yml": "", "initiatives/dak-lak/a.md": valid_record()})
+    monkeypatch.chdir(root)
+    code, out, _ = run(capsys, "check", "initiatives")
+    assert (code, out.splitlines()[0]) == (
+        0,
+        "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo. — Checked 1 files: 0 errors, 0 warnings.",
+    )
