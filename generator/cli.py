@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .build import build
 from .check import check_paths
 from .jsonschema import SCHEMA_PATH, schema_text
-from .report import REPORTERS
+from .report import REPORTERS, TextReporter
+from .serve import serve
 
 
 def find_root(start: Path) -> Path:
@@ -49,6 +51,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=run_check)
 
+    build = commands.add_parser(
+        "build", help="kiểm tra rồi dựng trang vào site/ / check, then build the site"
+    )
+    build.add_argument("--site-dir", type=Path, help="default: site/")
+    build.set_defaults(run=run_build)
+
+    serve = commands.add_parser(
+        "serve", help="xem trước, tự dựng lại khi sửa tệp / preview with live reload"
+    )
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    serve.set_defaults(run=run_serve)
+
     schema = commands.add_parser(
         "schema", help="ghi JSON Schema của hồ sơ / write the record JSON Schema"
     )
@@ -78,6 +92,33 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
     REPORTERS[args.format]().report(result.issues, result.checked, sys.stdout)
     failed = not result.ok or (args.strict and bool(result.issues))
     return 1 if failed else 0
+
+
+def run_build(args: argparse.Namespace, root: Path) -> int:
+    result = build(root, args.site_dir)
+    issues = result.check.issues + result.issues
+    if not result.ok:
+        TextReporter().report(issues, result.check.checked, sys.stderr)
+        print(
+            "Dựng trang thất bại; trang cũ được giữ nguyên. — Build failed; the previous "
+            "site is untouched.",
+            file=sys.stderr,
+        )
+        return 1
+    if issues:
+        print(
+            f"{len(issues)} cảnh báo; xem bằng 'sangkien check'. — {len(issues)} warnings; "
+            "see them with 'sangkien check'.",
+            file=sys.stderr,
+        )
+    index = (result.site_dir or root / "site") / "index.html"
+    print(f"Đã dựng {result.pages} sáng kiến. Mở / open: {index}")
+    print("Xem trước / preview: sangkien serve  →  http://127.0.0.1:8000/")
+    return 0
+
+
+def run_serve(args: argparse.Namespace, root: Path) -> int:
+    return serve(root, args.dev_addr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

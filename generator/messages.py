@@ -199,6 +199,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nội dung chứa {what}, không được phép vì lý do an toàn; hãy xóa đi (dùng Markdown thuần)",
         "the body contains {what}, which is not allowed for safety; remove it (use plain Markdown)",
     ),
+    # --- the build -------------------------------------------------------------------
+    "overwrite-hand-written": (
+        "trang viết tay này trùng đường dẫn với một trang được sinh tự động; hãy đổi tên hoặc chuyển nó",
+        "this hand-written page has the path of a generated page; rename or move it",
+    ),
+    "mkdocs-failed": (
+        "MkDocs không dựng được trang: {detail}",
+        "MkDocs could not build the site: {detail}",
+    ),
     # --- warnings ----------------------------------------------------------------------
     "summary-repeats-title": (
         "phần tóm tắt chỉ nhắc lại tên sáng kiến; hãy viết một đoạn nói sáng kiến làm gì và đạt kết quả gì",

@@ -1,0 +1,121 @@
+"""``sangkien build``: check, generate pages and data, then let MkDocs make ``site/``.
+
+The build is atomic: MkDocs writes into a fresh folder beside ``site/`` and only a
+successful build replaces it, so a failed build leaves the previous site untouched.
+It is deterministic: the only date MkDocs may use (sitemap, gzip header) is set from
+the content through ``SOURCE_DATE_EPOCH``, never from the build machine's clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .check import CheckResult, check_paths
+from .export import export_open_data
+from .issues import Issue, has_errors
+from .messages import make_issue
+from .render import image_assets, render_pages
+from .site import Site, build_site
+from .vocab import load_vocabulary
+from .write import Output, find_conflicts, write_outputs
+
+DOCS_DIR = "docs"
+SITE_DIR = "site"
+TEMPLATES_DIR = "theme/pages"
+
+
+@dataclass
+class BuildResult:
+    check: CheckResult
+    issues: list[Issue] = field(default_factory=list)
+    site_dir: Path | None = None
+    pages: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.check.ok and not has_errors(self.issues)
+
+
+def generate(root: Path) -> tuple[CheckResult, list[Issue], Site | None]:
+    """Check, then write generated pages and data into ``docs/`` (nothing if invalid)."""
+    result = check_paths(root)
+    if not result.ok:
+        return result, [], None
+    site = build_site(result.records, load_vocabulary())
+    outputs: dict[str, Output] = {}
+    outputs.update(render_pages(site, root / TEMPLATES_DIR))
+    outputs.update(export_open_data(site))
+    outputs.update(image_assets(site, root))
+    docs_dir = root / DOCS_DIR
+    conflicts = find_conflicts(outputs, docs_dir)
+    if conflicts:
+        return result, conflicts, None
+    write_outputs(outputs, docs_dir)
+    return result, [], site
+
+
+def content_epoch(site: Site) -> int:
+    """A timestamp that depends on the content only: the newest date any record cites."""
+    dates = [r.initiative.started for r in site.records]
+    dates += [s.date for r in site.records for s in r.initiative.sources]
+    newest = max(dates, default="2025-07-01")
+    year, month, day = [*newest.split("-"), "01", "01"][:3]
+    return calendar.timegm((int(year), int(month), int(day), 0, 0, 0))
+
+
+def build(root: Path, site_dir: Path | None = None) -> BuildResult:
+    check, issues, site = generate(root)
+    result = BuildResult(check, issues)
+    if site is None:
+        return result
+    final = site_dir or root / SITE_DIR
+    fresh = final.with_name(final.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", str(content_epoch(site)))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "--config-file",
+            str(root / "mkdocs.yml"),
+            "--site-dir",
+            str(fresh),
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        detail = (done.stderr or done.stdout).strip() or f"exit status {done.returncode}"
+        result.issues.append(
+            make_issue("mkdocs-failed", "mkdocs.yml", 1, 1, "build", detail=detail)
+        )
+        return result
+    _replace(final, fresh)
+    result.site_dir = final
+    result.pages = len(site.records)
+    return result
+
+
+def _replace(final: Path, fresh: Path) -> None:
+    """Swap the new site in with two renames, so readers never see a half-built site."""
+    old = final.with_name(final.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    fresh.rename(final)
+    shutil.rmtree(old, ignore_errors=True)

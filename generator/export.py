@@ -1,0 +1,83 @@
+"""Open data: the same records as the pages, as JSON and CSV, built from the ``Site``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .records import Record
+from .site import Site
+
+DATA_DIR = "du-lieu"
+CSV_COLUMNS = (
+    "id",
+    "url",
+    "title",
+    "title_en",
+    "summary",
+    "province",
+    "province_as_named",
+    "province_code",
+    "locality",
+    "agency",
+    "level",
+    "domains",
+    "tags",
+    "status",
+    "started",
+    "ended",
+    "sources",
+)
+
+
+def record_data(record: Record) -> dict[str, Any]:
+    """One record as plain JSON data: the front matter plus what the generator resolved."""
+    data = record.initiative.model_dump(mode="json", exclude_none=True)
+    current = record.place.current
+    return {
+        "id": record.id,
+        "url": f"sang-kien/{record.id}/",
+        **data,
+        "province_current": {"code": current.code, "slug": current.slug, "name": current.name},
+        "province_former": record.place.former.name if record.place.former else None,
+    }
+
+
+def _csv_row(record: Record) -> dict[str, str]:
+    i = record.initiative
+    return {
+        "id": record.id,
+        "url": f"sang-kien/{record.id}/",
+        "title": i.title,
+        "title_en": i.title_en or "",
+        "summary": i.summary,
+        "province": record.place.current.name,
+        "province_as_named": i.province,
+        "province_code": record.place.current.code,
+        "locality": i.locality or "",
+        "agency": i.agency,
+        "level": i.level,
+        "domains": ";".join(d.id for d in record.domains),
+        "tags": ";".join(i.tags),
+        "status": i.status,
+        "started": i.started,
+        "ended": i.ended or "",
+        "sources": ";".join(s.url or s.title for s in i.sources),
+    }
+
+
+def export_open_data(site: Site) -> dict[str, str]:
+    records = [record_data(record) for record in site.records]
+    as_json = json.dumps(
+        {"count": len(records), "initiatives": records}, ensure_ascii=False, indent=1
+    )
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_csv_row(record) for record in site.records)
+    return {
+        f"{DATA_DIR}/initiatives.json": as_json + "\n",
+        f"{DATA_DIR}/initiatives.csv": buffer.getvalue(),
+    }

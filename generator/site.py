@@ -1,0 +1,150 @@
+"""The whole collection as one immutable value, with the indexes the pages need.
+
+Like MkDocs' ``Files``, it is built once from validated records and only read after,
+so every page sees the same, consistent data.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from .places import Province
+from .records import Record
+from .text import fold, slug
+from .vocab import Domain, Vocabulary
+
+STATUS_NAMES: dict[str, tuple[str, str]] = {
+    "proposed": ("Đề xuất", "Proposed"),
+    "piloting": ("Thí điểm", "Piloting"),
+    "active": ("Đang áp dụng", "Active"),
+    "scaled": ("Nhân rộng", "Scaled"),
+    "ended": ("Đã kết thúc", "Ended"),
+}
+LEVEL_NAMES: dict[str, str] = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
+RELATED_LIMIT = 5
+
+
+def newest_first(records: Iterable[Record]) -> list[Record]:
+    """Newest start first; ties by title, read the Vietnamese way, then by id."""
+    ordered = sorted(records, key=lambda r: (fold(r.initiative.title), r.id))
+    return sorted(ordered, key=lambda r: r.initiative.started, reverse=True)
+
+
+@dataclass(frozen=True)
+class Tag:
+    slug: str
+    name: str  # the spelling most records use
+
+
+@dataclass(frozen=True)
+class Site:
+    records: tuple[Record, ...]
+    vocab: Vocabulary
+
+    @cached_property
+    def by_id(self) -> dict[str, Record]:
+        return {record.id: record for record in self.records}
+
+    @cached_property
+    def newest(self) -> list[Record]:
+        return newest_first(self.records)
+
+    @cached_property
+    def by_province(self) -> dict[str, list[Record]]:
+        """Today's province slug → its records (including those of its former provinces)."""
+        groups: dict[str, list[Record]] = {p.slug: [] for p in self.vocab.places.current}
+        for record in self.newest:
+            groups[record.place.current.slug].append(record)
+        return groups
+
+    @cached_property
+    def by_domain(self) -> dict[str, list[Record]]:
+        groups: dict[str, list[Record]] = {domain_id: [] for domain_id in self.vocab.domains}
+        for record in self.newest:
+            for domain in record.domains:
+                groups[domain.id].append(record)
+        return groups
+
+    @cached_property
+    def tags(self) -> dict[str, Tag]:
+        spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        for record in self.records:
+            for name in record.initiative.tags:
+                spellings[slug(name)][name] += 1
+        return {
+            key: Tag(key, min(counter, key=lambda n: (-counter[n], n)))
+            for key, counter in sorted(spellings.items())
+        }
+
+    @cached_property
+    def by_tag(self) -> dict[str, list[Record]]:
+        groups: dict[str, list[Record]] = {key: [] for key in self.tags}
+        for record in self.newest:
+            for key in dict.fromkeys(slug(name) for name in record.initiative.tags):
+                groups[key].append(record)
+        return groups
+
+    @cached_property
+    def by_year(self) -> dict[int, list[Record]]:
+        groups: dict[int, list[Record]] = defaultdict(list)
+        for record in self.newest:
+            groups[record.year].append(record)
+        return dict(sorted(groups.items(), reverse=True))
+
+    @cached_property
+    def by_status(self) -> dict[str, list[Record]]:
+        groups: dict[str, list[Record]] = {status: [] for status in STATUS_NAMES}
+        for record in self.newest:
+            groups[record.initiative.status].append(record)
+        return groups
+
+    @property
+    def provinces_with_records(self) -> list[Province]:
+        return [p for p in self.vocab.places.current if self.by_province[p.slug]]
+
+    @property
+    def domains(self) -> list[Domain]:
+        return list(self.vocab.domains.values())
+
+    def tag_slugs(self, record: Record) -> list[Tag]:
+        return [self.tags[key] for key in dict.fromkeys(slug(n) for n in record.initiative.tags)]
+
+    def related(self, record: Record) -> list[Record]:
+        """Closest initiatives: shared tags weigh most, then domains, then the province.
+
+        Only records that share a tag or the province are scored, so the cost stays
+        proportional to a province's size, not the square of the whole collection.
+        """
+        tags = {slug(n) for n in record.initiative.tags}
+        domains = {d.id for d in record.domains}
+        candidates = {r.id: r for key in tags for r in self.by_tag[key]}
+        candidates.update((r.id, r) for r in self.by_province[record.place.current.slug])
+        candidates.pop(record.id, None)
+
+        def score(other: Record) -> int:
+            shared_tags = len(tags & {slug(n) for n in other.initiative.tags})
+            shared_domains = len(domains & {d.id for d in other.domains})
+            same_place = other.place.current.slug == record.place.current.slug
+            return 3 * shared_tags + 2 * shared_domains + int(same_place)
+
+        ranked = sorted(
+            ((score(other), other) for other in newest_first(candidates.values())),
+            key=lambda pair: -pair[0],
+        )
+        return [other for points, other in ranked if points > 1][:RELATED_LIMIT]
+
+    def replicas(self, record: Record) -> list[tuple[str, Record | Province | None]]:
+        """``replicated_in`` entries, each resolved to a record or a province when known."""
+        resolved: list[tuple[str, Record | Province | None]] = []
+        for name in record.initiative.replicated_in:
+            place = self.vocab.places.resolve(name)
+            target = self.by_id.get(name) or (place.current if place else None)
+            resolved.append((name, target))
+        return resolved
+
+
+def build_site(records: Iterable[Record], vocab: Vocabulary) -> Site:
+    return Site(tuple(sorted(records, key=lambda r: r.id)), vocab)
