@@ -86,7 +86,6 @@ def build(root: Path, site_dir: Path | None = None) -> BuildResult:
             "mkdocs",
             "build",
             "--strict",
-            "--quiet",
             "--config-file",
             str(root / "mkdocs.yml"),
             "--site-dir",
@@ -100,7 +99,7 @@ def build(root: Path, site_dir: Path | None = None) -> BuildResult:
     )
     if done.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
-        detail = (done.stderr or done.stdout).strip() or f"exit status {done.returncode}"
+        detail = _mkdocs_problems(done.stderr + done.stdout) or f"exit status {done.returncode}"
         result.issues.append(
             make_issue("mkdocs-failed", "mkdocs.yml", 1, 1, "build", detail=detail)
         )
@@ -109,6 +108,12 @@ def build(root: Path, site_dir: Path | None = None) -> BuildResult:
     result.site_dir = final
     result.pages = len(site.records)
     return result
+
+
+def _mkdocs_problems(output: str) -> str:
+    """MkDocs' warnings and errors, without its INFO chatter."""
+    lines = [line.strip() for line in output.splitlines()]
+    return " | ".join(line for line in lines if line.startswith(("WARNING", "ERROR", "Aborted")))
 
 
 def _replace(final: Path, fresh: Path) -> None:

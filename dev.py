@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Set up and run sangkien on a machine that has only Python 3.11+.
+
+    python3 dev.py build   # virtual environment + package, then build site/ from initiatives/
+    python3 dev.py serve   # the same, then preview with live reload at http://127.0.0.1:8000/
+    python3 dev.py test    # + test tools, Chromium (Debian) and axe-core (npm); lint; all tests
+
+Each step installs only what is missing, so running it again is quick.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / "python"
+NPM_DIR = ROOT / "build" / "npm"
+AXE = NPM_DIR / "node_modules" / "axe-core" / "axe.min.js"
+AXE_VERSION = "4.14.1"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def say(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+def run(*args: str | Path, **kwargs: object) -> None:
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, **kwargs)  # type: ignore[call-overload]
+
+
+def ensure_venv(extras: str) -> None:
+    """Create ``.venv`` and install the package; reinstall when pyproject.toml changes."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by an older python3
+        sys.exit("sangkien cần Python 3.11 trở lên / needs Python 3.11+")
+    if not PYTHON.exists():
+        say("Tạo môi trường ảo / creating .venv")
+        venv.create(VENV, with_pip=True)
+    spec = f".[{extras}]" if extras else "."
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + spec.encode()).hexdigest()
+    stamp = VENV / ".sangkien-installed"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    say(f"Cài đặt / installing {spec}")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", spec)
+    stamp.write_text(digest)
+
+
+def ensure_chromium() -> None:
+    """Debian's Chromium for the browser tests (Playwright cannot download browsers here)."""
+    if CHROMIUM.exists():
+        return
+    say("Cài Chromium / installing Debian's chromium")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run(*sudo, "apt-get", "update", "-qq", env=env)
+    run(*sudo, "apt-get", "install", "-y", "-qq", "chromium", env=env)
+
+
+def ensure_axe() -> None:
+    """axe-core, the accessibility engine, from the npm registry (injected by the tests)."""
+    if AXE.exists():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.exit("Cần npm để cài axe-core / npm is needed to install axe-core")
+    say(f"Cài axe-core {AXE_VERSION} / installing axe-core from npm")
+    NPM_DIR.mkdir(parents=True, exist_ok=True)
+    run(
+        npm,
+        "install",
+        "--silent",
+        "--no-audit",
+        "--no-fund",
+        "--prefix",
+        NPM_DIR,
+        f"axe-core@{AXE_VERSION}",
+    )
+
+
+def build() -> int:
+    ensure_venv("")
+    return subprocess.call([BIN / "sangkien", "build"], cwd=ROOT)
+
+
+def serve() -> int:
+    ensure_venv("")
+    return subprocess.call([BIN / "sangkien", "serve"], cwd=ROOT)
+
+
+def test(pytest_args: list[str]) -> int:
+    ensure_venv("test")
+    ensure_chromium()
+    ensure_axe()
+    say("ruff")
+    lint = subprocess.call([BIN / "ruff", "check", "."], cwd=ROOT)
+    say("pytest")
+    tests = subprocess.call([PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT)
+    return lint or tests
+
+
+def main(argv: list[str]) -> int:
+    commands = {"build": build, "serve": serve}
+    if argv[:1] == ["test"]:
+        return test(argv[1:])
+    if len(argv) != 1 or argv[0] not in commands:
+        print(__doc__)
+        return 2
+    return commands[argv[0]]()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

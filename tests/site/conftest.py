@@ -1,0 +1,63 @@
+"""Build real sites from small fixture repositories in temporary folders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildResult, build
+from generator.write import MANIFEST
+
+from ..conftest import FIXTURES, PROJECT
+
+SITE_FIXTURE = FIXTURES / "site"
+MakeProject = Callable[..., Path]
+
+
+def hand_written_docs() -> list[Path]:
+    """The project's own docs/ pages, without anything a local build generated."""
+    docs = PROJECT / "docs"
+    try:
+        generated = set(json.loads((docs / MANIFEST).read_text(encoding="utf-8")))
+    except OSError:
+        generated = set()
+    return [
+        path
+        for path in docs.rglob("*")
+        if path.is_file()
+        and path.name != MANIFEST
+        and path.relative_to(docs).as_posix() not in generated
+    ]
+
+
+def make_project(root: Path, initiatives: Path | None = SITE_FIXTURE) -> Path:
+    """A repository like the project's: its mkdocs.yml, theme and docs, fixture records."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(PROJECT / "theme", root / "theme")
+    for page in hand_written_docs():
+        target = root / "docs" / page.relative_to(PROJECT / "docs")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(page, target)
+    if initiatives is not None:
+        shutil.copytree(initiatives, root / "initiatives")
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture repository, built once for all read-only assertions."""
+    root = make_project(tmp_path_factory.mktemp("project"))
+    result: BuildResult = build(root)
+    assert result.ok, [i.as_text() for i in result.check.issues + result.issues]
+    assert result.site_dir is not None
+    return result.site_dir
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "repo")

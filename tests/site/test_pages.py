@@ -1,0 +1,187 @@
+"""What a visitor reads: the pages built from the fixture repository."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def text(site: Path, page: str) -> str:
+    return " ".join(soup(site, page).get_text(" ").split())
+
+
+def article(site: Path, page: str) -> BeautifulSoup:
+    found = soup(site, page).find("article")
+    assert found is not None
+    return found
+
+
+def test_every_page_is_vietnamese(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="vi"' in html, page
+
+
+def test_home_has_counts_newest_and_entry_points(built_site: Path) -> None:
+    home = article(built_site, "index.html")
+    stats = [li.get_text(" ", strip=True) for li in home.select(".sk-stats li")]
+    assert stats == ["4 sáng kiến", "2 tỉnh, thành có sáng kiến", "8 lĩnh vực CCHC"]
+    newest = [a.get_text() for a in home.select("li > strong > a")]
+    assert newest[0] == "Một cửa liên thông tại huyện"  # started 2024-03-15
+    assert newest[-1] == "Hẹn giờ trả kết quả qua tin nhắn"  # started 2022-01
+    links = {a["href"] for a in home.find_all("a")}
+    assert {"tinh/dak-lak/", "tinh/cao-bang/", "tinh/", "linh-vuc/procedures/"} <= links
+
+
+def test_initiative_page_shows_card_metrics_sources(built_site: Path) -> None:
+    page = "sang-kien/tuyen-pho-khong-tien-mat/index.html"
+    body = article(built_site, page)
+    assert body.h1.get_text(strip=True).startswith("Tuyến phố thanh toán không tiền mặt")
+    card = re.sub(r"\s+,", ",", body.select_one(".sk-card").get_text(" ", strip=True))
+    for expected in ("Tỉnh, thành: Đắk Lắk", "Đơn vị chủ trì: Sở Công Thương", "Cấp: Cấp tỉnh",
+                     "Tình trạng: Nhân rộng", "Bắt đầu: 06/2023", "Từ khóa: thanh toán không",
+                     "Lĩnh vực: Chính quyền điện tử, Chính quyền số, Tác động của CCHC"):
+        assert expected in card
+    rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in body.select("tr")]
+    assert ["Thanh toán trực tuyến", "68,8 %", "30 %", ""] in rows
+    assert ["Doanh nghiệp đồng ý tham gia", "70 doanh nghiệp", "", "11/2024"] in rows
+    source = body.find("a", string="Sáng kiến thúc đẩy cải cách hành chính")
+    assert source["href"] == "https://baodaklak.vn/bai-viet-mau"
+    assert "noopener" in source["rel"]
+    assert "Báo Đắk Lắk, 06/11/2024" in body.get_text()
+    assert body.select_one(".admonition.note") is not None
+
+
+def test_initiative_page_images_have_alt_and_caption(built_site: Path) -> None:
+    body = article(built_site, "sang-kien/tuyen-pho-khong-tien-mat/index.html")
+    image = body.find("img", alt="Khách hàng quét mã QR tại quầy hàng")
+    assert image is not None
+    assert (built_site / "sang-kien/tuyen-pho-khong-tien-mat" / image["src"]).is_file()
+    caption = image.find_parent("figure").find("figcaption")
+    assert caption.get_text(strip=True) == "Thanh toán bằng mã QR trên đường Phan Chu Trinh"
+
+
+def test_initiative_page_links_replicas_and_related(built_site: Path) -> None:
+    body = article(built_site, "sang-kien/tuyen-pho-khong-tien-mat/index.html")
+    replicas = body.find(id="nhan-rong-tai").find_next("ul")
+    assert [a["href"] for a in replicas.find_all("a")] == [
+        "../hen-gio-tra-ket-qua/", "../../tinh/cao-bang/", "../../tinh/lao-cai/"
+    ]
+    related = body.find(id="sang-kien-lien-quan").find_next("ul")
+    titles = [a.get_text() for a in related.select("strong > a")]
+    assert titles[0] == "Một cửa liên thông tại huyện"  # shares a tag (mã QR) and the province
+
+
+def test_external_links_in_bodies_get_noopener(built_site: Path) -> None:
+    body = article(built_site, "sang-kien/tuyen-pho-khong-tien-mat/index.html")
+    link = body.find("a", string="Cổng Dịch vụ công")
+    assert set(link["rel"]) == {"external", "noopener"}
+
+
+def test_former_province_is_marked_and_listed_under_today(built_site: Path) -> None:
+    page = text(built_site, "sang-kien/mot-cua-phu-yen/index.html")
+    assert "Nơi làm ra (tên lúc đó): Phú Yên (trước 07/2025)" in page
+    province = article(built_site, "tinh/dak-lak/index.html")
+    assert province.h1.get_text(strip=True).startswith("Tỉnh Đắk Lắk")
+    assert "Từ ngày 01/07/2025 gồm cả tỉnh Phú Yên trước đây." in province.get_text(" ")
+    items = [li.get_text(" ", strip=True) for li in province.select("ul > li")]
+    assert len(items) == 2
+    assert "Phú Yên (trước 07/2025), nay thuộc Đắk Lắk" in items[0]
+    assert "2 sáng kiến" in province.get_text()
+
+
+def test_former_province_url_leads_to_current_province(built_site: Path) -> None:
+    html = (built_site / "tinh/phu-yen/index.html").read_text(encoding="utf-8")
+    assert re.search(r'http-equiv="refresh" content="5; url=[./]*/?tinh/dak-lak/"', html)
+    link = article(built_site, "tinh/phu-yen/index.html").find("a", string="Đắk Lắk")
+    assert link["href"] == "../dak-lak/"
+
+
+def test_province_index_lists_all_34_with_counts(built_site: Path) -> None:
+    rows = article(built_site, "tinh/index.html").select("tbody tr")
+    assert len(rows) == 34
+    cells = {r.find("a").get_text(): r.find_all("td")[-1].get_text() for r in rows}
+    assert cells["Đắk Lắk"] == "2" and cells["Cao Bằng"] == "2" and cells["Hà Nội"] == "0"
+    hcm = next(r for r in rows if r.find("a").get_text() == "Hồ Chí Minh")
+    assert "Bình Dương" in hcm.get_text() and "Bà Rịa" in hcm.get_text()
+
+
+def test_all_eight_domains_have_a_page_with_name_and_description(built_site: Path) -> None:
+    index = article(built_site, "linh-vuc/index.html")
+    entries = index.select(":scope > ul > li")
+    assert len(entries) == 8
+    assert entries[2].get_text(" ", strip=True).startswith(
+        "Cải cách thủ tục hành chính — 2 sáng kiến"
+    )
+    procedures = article(built_site, "linh-vuc/procedures/index.html")
+    assert procedures.h1.get_text(strip=True).startswith("Cải cách thủ tục hành chính")
+    assert "Đơn giản hóa thủ tục" in procedures.get_text()
+    empty = article(built_site, "linh-vuc/civil-service/index.html").get_text()
+    assert "0 sáng kiến" in empty and "Chưa có sáng kiến nào." in empty
+
+
+def test_tag_year_and_status_pages(built_site: Path) -> None:
+    tag = article(built_site, "the/ma-qr/index.html")  # "mã QR" and "Mã QR": one tag
+    assert "2 sáng kiến" in tag.get_text()
+    year = article(built_site, "nam/2023/index.html")
+    assert [a.get_text() for a in year.select("li strong a")] == [
+        "Tuyến phố thanh toán không tiền mặt",
+        "Nhận và trả hồ sơ tại nhà cho người cao tuổi",
+    ]
+    years = [a.get_text() for a in article(built_site, "nam/index.html").select(":scope > ul > li a")]
+    assert years == ["Năm 2024", "Năm 2023", "Năm 2022"]
+    ended = article(built_site, "trang-thai/ended/index.html")
+    assert ended.h1.get_text(strip=True).startswith("Đã kết thúc")
+    assert "Hẹn giờ trả kết quả qua tin nhắn" in ended.get_text()
+
+
+def test_breadcrumbs_on_every_page_but_home(built_site: Path) -> None:
+    trail = soup(built_site, "sang-kien/mot-cua-phu-yen/index.html").select(".sk-breadcrumbs li")
+    assert [li.get_text(strip=True) for li in trail] == [
+        "Trang chủ", "Tỉnh, thành", "Đắk Lắk", "Một cửa liên thông tại huyện"
+    ]
+    for page in built_site.rglob("index.html"):
+        has_trail = soup(built_site, str(page.relative_to(built_site))).select(".sk-breadcrumbs")
+        assert bool(has_trail) == (page != built_site / "index.html"), page
+
+
+def test_not_found_page_is_vietnamese(built_site: Path) -> None:
+    page = soup(built_site, "404.html")
+    assert page.find("h1").get_text() == "Không tìm thấy trang"
+    assert page.find("a", string="Về trang chủ") is not None
+
+
+def test_every_internal_link_resolves(built_site: Path) -> None:
+    broken = []
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # served from any depth: it links from the site root
+        for tag in soup(built_site, str(page.relative_to(built_site))).find_all(["a", "link",
+                                                                                 "script", "img"]):
+            url = tag.get("href") or tag.get("src")
+            if not url or url.startswith(("http:", "https:", "mailto:", "#", "data:")):
+                continue
+            target = (page.parent / url.split("#")[0].split("?")[0]).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_site)} → {url}")
+    assert broken == []
+
+
+def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        html = soup(built_site, str(page.relative_to(built_site)))
+        for tag in html.find_all(["script", "img", "iframe"]):
+            assert not (tag.get("src") or "").startswith(("http", "//")), (page, tag)
+        for tag in html.find_all("link"):
+            if set(tag.get("rel", [])) & {"stylesheet", "preload", "preconnect", "icon"}:
+                assert not tag["href"].startswith(("http", "//")), (page, tag)
+    css = "".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "fonts.gstatic" not in css
