@@ -127,7 +127,7 @@ def _home(site: Site, r: Renderer) -> Pages:
         "template": "home.html",
         "description": "Nơi công bố, tra cứu và đánh giá các sáng kiến cải cách hành "
         "chính của các địa phương Việt Nam.",
-        "hide": ["toc"],
+        "hide": ["navigation", "toc"],
     }
     return {HOME: r.page(HOME, "home.md.j2", meta)}
 
