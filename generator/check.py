@@ -40,11 +40,13 @@ def check_paths(
     content = root / CONTENT_DIR
     everything = find_sources([content]) if content.is_dir() else []
     wanted = find_sources(paths) if paths else everything
-    wanted_set = {p.resolve() for p in wanted}
-    sources, issues = load_sources(sorted(set(everything) | set(wanted)), root)
+    wanted_set = set(wanted)
+    sources, issues = load_sources(sorted(set(everything) | wanted_set), root)
     records, found = validate_all(sources, vocab, root)
-    chosen = {s.relpath for s in sources if s.path.resolve() in wanted_set}
-    chosen |= {i.path for i in issues if (root / i.path).resolve() in wanted_set}
-    issues = [i for i in issues + found if i.path in chosen]
-    records = [r for r in records if r.relpath in chosen]
-    return CheckResult(len(wanted), records, sort_issues(issues))
+    issues = sort_issues(issues + found)
+    if paths:  # report on the files asked for only
+        chosen = {s.relpath for s in sources if s.path in wanted_set}
+        chosen |= {i.path for i in issues if (root / i.path) in wanted_set}
+        issues = [i for i in issues if i.path in chosen]
+        records = [r for r in records if r.relpath in chosen]
+    return CheckResult(len(wanted), records, issues)

@@ -70,10 +70,11 @@ def find_sources(paths: Iterable[Path]) -> list[Path]:
 
 
 def relative_name(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """``path`` as reported: relative to the repository root when inside it."""
+    for candidate, base in ((path, root), (path.resolve(), root.resolve())):
+        if candidate.is_relative_to(base):
+            return candidate.relative_to(base).as_posix()
+    return path.as_posix()
 
 
 def load_sources(paths: Iterable[Path], root: Path) -> tuple[list[Source], list[Issue]]:

@@ -227,7 +227,8 @@ def _check_folder(source: Source, province_slug: str, province: str) -> Iterator
 
 def _warnings(source: Source) -> Iterator[Issue]:
     title, summary = _text(source, "title"), _text(source, "summary")
-    if title and summary and compact(summary).removeprefix(compact(title)) == "":
+    short = summary is not None and title is not None and len(summary) <= len(title) + 5
+    if short and compact(summary).removeprefix(compact(title)) == "":  # type: ignore[arg-type]
         yield _issue(source, "summary-repeats-title", ("summary",), "summary", severity=WARNING)
     sources = source.meta.get("sources")
     for index, citation in enumerate(sources if isinstance(sources, list) else []):
