@@ -100,8 +100,9 @@ def test(pytest_args: list[str]) -> int:
     ensure_venv("test")
     ensure_chromium()
     ensure_axe()
-    say("ruff")
+    say("ruff, mypy")
     lint = subprocess.call([BIN / "ruff", "check", "."], cwd=ROOT)
+    lint = subprocess.call([BIN / "mypy"], cwd=ROOT) or lint
     say("pytest")
     tests = subprocess.call([PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT)
     return lint or tests

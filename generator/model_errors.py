@@ -6,6 +6,7 @@ import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .issues import Issue
 from .messages import MESSAGES, did_you_mean, make_issue
@@ -53,12 +54,12 @@ def issues_from_validation(
     return issues
 
 
-def _issue(detail: dict[str, Any], loc: tuple[Any, ...], source: Source, model: type) -> Issue:
+def _issue(detail: ErrorDetails, loc: tuple[Any, ...], source: Source, model: type) -> Issue:
     kind, value, ctx = detail["type"], detail["input"], detail.get("ctx") or {}
     name = field_name(loc)
     line, column = source.position(loc)
 
-    def issue(code: str, **params: object) -> Issue:
+    def issue(code: str, **params: Any) -> Issue:
         return make_issue(code, source.relpath, line, column, name, **params)
 
     if kind == "missing":
@@ -105,7 +106,7 @@ def _issue(detail: dict[str, Any], loc: tuple[Any, ...], source: Source, model: 
     )
 
 
-def _field_model(loc: tuple[Any, ...], model: type) -> type | None:
+def _field_model(loc: tuple[Any, ...], model: type) -> type[BaseModel] | None:
     """The pydantic model that holds the last key of ``loc``."""
     current: Any = model
     for part in loc[:-1]:
@@ -120,7 +121,7 @@ def _field_model(loc: tuple[Any, ...], model: type) -> type | None:
     return current
 
 
-def _model_in(annotation: Any) -> type | None:
+def _model_in(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):

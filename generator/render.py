@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -190,6 +191,16 @@ def _provinces(site: Site, r: Renderer) -> Pages:
     return pages
 
 
+@dataclass(frozen=True)
+class FacetEntry:
+    """One value of a facet (a domain, a tag, a year, a status) and its page."""
+
+    path: str
+    name: str
+    description: str
+    count: int
+
+
 def _facets() -> list[Callable[[Site, Renderer], Pages]]:
     return [
         _facet(
@@ -216,12 +227,7 @@ def _facet(
         index = f"{kind}/index.md"
         grouped = groups(site)
         entries = [
-            {
-                "path": f"{kind}/{key}.md",
-                "name": label(site, key),
-                "description": describe(site, key),
-                "count": len(records),
-            }
+            FacetEntry(f"{kind}/{key}.md", label(site, key), describe(site, key), len(records))
             for key, records in grouped.items()
         ]
         pages = {
@@ -234,9 +240,9 @@ def _facet(
             )
         }
         for entry, records in zip(entries, grouped.values(), strict=True):
-            meta = {"title": entry["name"], "breadcrumbs": crumbs((title, index))}
-            pages[entry["path"]] = r.page(
-                entry["path"], "listing.md.j2", meta, entry=entry, records=records
+            meta = {"title": entry.name, "breadcrumbs": crumbs((title, index))}
+            pages[entry.path] = r.page(
+                entry.path, "listing.md.j2", meta, entry=entry, records=records
             )
         return pages
 

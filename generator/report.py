@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from .issues import Issue
+
+
+class Reporter(Protocol):
+    def report(self, issues: Sequence[Issue], checked: int, out: TextIO) -> None: ...
 
 
 class TextReporter:
@@ -39,4 +43,4 @@ class JsonReporter:
         out.write("\n")
 
 
-REPORTERS = {"text": TextReporter, "json": JsonReporter}
+REPORTERS: dict[str, type[Reporter]] = {"text": TextReporter, "json": JsonReporter}

@@ -45,7 +45,7 @@ class Problem:
     code: str
     path: KeyPath
     position: Position
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,6 +80,8 @@ class _Walker:
 
     def position(self, event: Event) -> Position:
         mark = event.start_mark
+        if mark is None:
+            return (1 + self.line_offset, 1)
         return (mark.line + 1 + self.line_offset, mark.column + 1)
 
     def document(self) -> Any:
@@ -95,7 +97,7 @@ class _Walker:
         self.index += 1
         return event
 
-    def problem(self, code: str, path: KeyPath, event: Event, **params: object) -> None:
+    def problem(self, code: str, path: KeyPath, event: Event, **params: Any) -> None:
         self.doc.problems.append(Problem(code, path, self.position(event), params))
 
     def value(self, path: KeyPath) -> Any:
@@ -104,10 +106,11 @@ class _Walker:
         if isinstance(event, AliasEvent):
             self.problem("yaml-alias", path, event, anchor=event.anchor)
             return None
-        if event.anchor:
-            self.problem("yaml-anchor", path, event, anchor=event.anchor)
-        if event.tag and event.tag != "!":
-            self.problem("yaml-tag", path, event, tag=event.tag.replace(_TAG, "!!"))
+        anchor, tag = getattr(event, "anchor", None), getattr(event, "tag", None)
+        if anchor:
+            self.problem("yaml-anchor", path, event, anchor=anchor)
+        if tag and tag != "!":
+            self.problem("yaml-tag", path, event, tag=tag.replace(_TAG, "!!"))
         if isinstance(event, MappingStartEvent):
             return self.mapping(path)
         if isinstance(event, SequenceStartEvent):
