@@ -35,7 +35,7 @@ class BuildResult:
     check: CheckResult
     issues: list[Issue] = field(default_factory=list)
     site_dir: Path | None = None
-    pages: int = 0
+    initiatives: int = 0
 
     @property
     def ok(self) -> bool:
@@ -106,7 +106,7 @@ def build(root: Path, site_dir: Path | None = None) -> BuildResult:
         return result
     _replace(final, fresh)
     result.site_dir = final
-    result.pages = len(site.records)
+    result.initiatives = len(site.records)
     return result
 
 

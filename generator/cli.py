@@ -112,7 +112,7 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
             file=sys.stderr,
         )
     index = (result.site_dir or root / "site") / "index.html"
-    print(f"Đã dựng {result.pages} sáng kiến. Mở / open: {index}")
+    print(f"Đã dựng {result.initiatives} sáng kiến. Mở / open: {index}")
     print("Xem trước / preview: sangkien serve  →  http://127.0.0.1:8000/")
     return 0
 

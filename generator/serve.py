@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
 from pathlib import Path
 
 from .build import TEMPLATES_DIR, generate
@@ -58,5 +57,4 @@ def serve(root: Path, dev_addr: str) -> int:
         mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
     finally:
         stop.set()
-        time.sleep(0)
     return 0

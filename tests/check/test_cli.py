@@ -93,28 +93,22 @@ def test_default_is_the_whole_repository(
     assert "Checked 2 files" in out
 
 
+def check_in(folder: Path) -> subprocess.CompletedProcess[str]:
+    """``sangkien check`` as a separate process, the way CI runs it."""
+    command = [sys.executable, "-m", "generator.cli", "check"]
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
+
+
 def test_console_script_runs_without_traceback_on_garbage(make_tree: MakeTree) -> None:
     root = make_tree({"initiatives/x/a.md": b"---\n\xff\xfe: [\n---\n", "mkdocs.yml": ""})
-    done = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "check"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = check_in(root)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr + done.stdout
     assert done.stdout.startswith("initiatives/x/a.md:2:1: error: file: tệp không phải UTF-8")
 
 
 def test_project_initiatives_pass() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "check"],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = check_in(PROJECT)
     assert done.returncode == 0, done.stdout
     assert " 0 lỗi" in done.stdout
 
