@@ -98,7 +98,7 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
     result = build(root, args.site_dir)
     issues = result.check.issues + result.issues
     if not result.ok:
-        TextReporter().report(issues, result.check.checked, sys.stderr)
+        TextReporter(errors_only=True).report(issues, result.check.checked, sys.stderr)
         print(
             "Dựng trang thất bại; trang cũ được giữ nguyên. — Build failed; the previous "
             "site is untouched.",

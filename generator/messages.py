@@ -107,6 +107,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cần từ {min} đến {max} mục, hiện có {count}",
         "needs {min} to {max} items, has {count}",
     ),
+    "list-too-short": (
+        "cần ít nhất {min} mục, hiện có {count}",
+        "needs at least {min} items, has {count}",
+    ),
     "not-one-of": (
         "giá trị '{value}' không hợp lệ; chọn một trong: {choices}",
         "'{value}' is not allowed; expected one of: {choices}",
@@ -196,8 +200,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- body --------------------------------------------------------------------------
     "unsafe-html": (
-        "nội dung chứa {what}, không được phép vì lý do an toàn; hãy xóa đi (dùng Markdown thuần)",
-        "the body contains {what}, which is not allowed for safety; remove it (use plain Markdown)",
+        "nội dung chứa {what_vi}, không được phép vì lý do an toàn; hãy xóa đi (dùng Markdown thuần)",
+        "the body contains {what_en}, which is not allowed for safety; remove it (use plain Markdown)",
     ),
     # --- the build -------------------------------------------------------------------
     "overwrite-hand-written": (

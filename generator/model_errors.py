@@ -85,8 +85,10 @@ def _issue(detail: ErrorDetails, loc: tuple[Any, ...], source: Source, model: ty
     if kind == "string_too_long":
         return issue("too-long", length=len(value), limit=ctx["max_length"])
     if kind in ("too_short", "too_long"):
-        bounds = _list_bounds(loc, model)
-        return issue("list-size", min=bounds[0], max=bounds[1], count=len(value))
+        low, high = _list_bounds(loc, model)
+        if high is None:
+            return issue("list-too-short", min=low, count=len(value))
+        return issue("list-size", min=low, max=high, count=len(value))
     if kind == "literal_error":
         return issue("not-one-of", value=value, choices=ctx["expected"].replace(" or ", ", "))
     if kind in MESSAGES:
@@ -138,10 +140,11 @@ def _close_fields(loc: tuple[Any, ...], model: type) -> list[str]:
     return difflib.get_close_matches(str(loc[-1]), list(owner.model_fields), n=2, cutoff=0.6)
 
 
-def _list_bounds(loc: tuple[Any, ...], model: type) -> tuple[object, object]:
+def _list_bounds(loc: tuple[Any, ...], model: type) -> tuple[int, int | None]:
     owner = _field_model(loc, model)
     info = owner.model_fields.get(str(loc[-1])) if owner else None
-    low, high = 0, "∞"
+    low: int = 0
+    high: int | None = None
     for constraint in getattr(info, "metadata", []):
         low = getattr(constraint, "min_length", None) or low
         high = getattr(constraint, "max_length", None) or high

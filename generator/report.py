@@ -14,11 +14,19 @@ class Reporter(Protocol):
 
 
 class TextReporter:
-    """``path:line:col: severity: field: message — English`` lines, then a count."""
+    """``path:line:col: severity: field: message — English`` lines, then a count.
+
+    ``errors_only`` keeps a failed build's report to what must be fixed; the count
+    still says how many warnings ``sangkien check`` would show.
+    """
+
+    def __init__(self, errors_only: bool = False) -> None:
+        self.errors_only = errors_only
 
     def report(self, issues: Sequence[Issue], checked: int, out: TextIO) -> None:
         for issue in issues:
-            print(issue.as_text(), file=out)
+            if issue.is_error or not self.errors_only:
+                print(issue.as_text(), file=out)
         errors = sum(issue.is_error for issue in issues)
         warnings = len(issues) - errors
         print(

@@ -183,9 +183,10 @@ def _precision_cut(date: str, other: str) -> str:
 
 
 def _check_body(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
-    for index, column, what in unsafe_spans(source.body):
+    for index, column, what_vi, what_en in unsafe_spans(source.body):
+        line = source.body_line + index
         yield make_issue(
-            "unsafe-html", source.relpath, source.body_line + index, column, "body", what=what
+            "unsafe-html", source.relpath, line, column, "body", what_vi=what_vi, what_en=what_en
         )
 
 

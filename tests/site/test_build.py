@@ -51,6 +51,8 @@ def test_broken_record_leaves_the_previous_site_untouched(
     err = capsys.readouterr().err
     assert "initiatives/cao-bang/hong.md:4:11: error: province: không có tỉnh/thành 'Atlantis'" in err
     assert "Build failed; the previous site is untouched." in err
+    assert ": warning: " not in err  # a failed build lists what must be fixed
+    assert "1 lỗi, 3 cảnh báo" in err
     assert tree_digest(project / "site") == before
     assert not (project / "docs" / "sang-kien" / "hong.md").exists()
 
