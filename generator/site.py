@@ -25,6 +25,7 @@ STATUS_NAMES: dict[str, tuple[str, str]] = {
 }
 LEVEL_NAMES: dict[str, str] = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
 RELATED_LIMIT = 5
+RELATED_SCAN = 100
 
 
 def newest_first(records: Iterable[Record]) -> list[Record]:
@@ -83,7 +84,7 @@ class Site:
     def by_tag(self) -> dict[str, list[Record]]:
         groups: dict[str, list[Record]] = {key: [] for key in self.tags}
         for record in self.newest:
-            for key in dict.fromkeys(slug(name) for name in record.initiative.tags):
+            for key in self._tag_keys[record.id]:
                 groups[key].append(record)
         return groups
 
@@ -109,32 +110,48 @@ class Site:
     def domains(self) -> list[Domain]:
         return list(self.vocab.domains.values())
 
+    @cached_property
+    def _tag_keys(self) -> dict[str, tuple[str, ...]]:
+        """Each record's tag slugs, computed once (they are needed on every page)."""
+        return {
+            r.id: tuple(dict.fromkeys(slug(name) for name in r.initiative.tags))
+            for r in self.records
+        }
+
+    @cached_property
+    def _rank(self) -> dict[str, int]:
+        return {record.id: rank for rank, record in enumerate(self.newest)}
+
     def tag_slugs(self, record: Record) -> list[Tag]:
-        return [self.tags[key] for key in dict.fromkeys(slug(n) for n in record.initiative.tags)]
+        return [self.tags[key] for key in self._tag_keys[record.id]]
 
     def related(self, record: Record) -> list[Record]:
         """Closest initiatives: shared tags weigh most, then domains, then the province.
 
-        Only records that share a tag or the province are scored, so the cost stays
-        proportional to a province's size, not the square of the whole collection.
+        Only the newest ``RELATED_SCAN`` records of each shared tag and of the province
+        are scored, so the cost per page stays bounded however large the collection.
         """
-        tags = {slug(n) for n in record.initiative.tags}
+        shared: Counter[str] = Counter()
+        for key in self._tag_keys[record.id]:
+            shared.update(other.id for other in self.by_tag[key][:RELATED_SCAN])
+        province = record.place.current.slug
+        for other in self.by_province[province][:RELATED_SCAN]:
+            shared.setdefault(other.id, 0)  # same province, no shared tag
+        del shared[record.id]
         domains = {d.id for d in record.domains}
-        candidates = {r.id: r for key in tags for r in self.by_tag[key]}
-        candidates.update((r.id, r) for r in self.by_province[record.place.current.slug])
-        candidates.pop(record.id, None)
 
-        def score(other: Record) -> int:
-            shared_tags = len(tags & {slug(n) for n in other.initiative.tags})
-            shared_domains = len(domains & {d.id for d in other.domains})
-            same_place = other.place.current.slug == record.place.current.slug
-            return 3 * shared_tags + 2 * shared_domains + int(same_place)
+        def score(other_id: str) -> int:
+            other = self.by_id[other_id]
+            same_domains = len(domains & {d.id for d in other.domains})
+            same_place = other.place.current.slug == province
+            return 3 * shared[other_id] + 2 * same_domains + int(same_place)
 
+        scored = [(score(other_id), other_id) for other_id in shared]
         ranked = sorted(
-            ((score(other), other) for other in newest_first(candidates.values())),
-            key=lambda pair: -pair[0],
+            (pair for pair in scored if pair[0] > 1),
+            key=lambda pair: (-pair[0], self._rank[pair[1]]),
         )
-        return [other for points, other in ranked if points > 1][:RELATED_LIMIT]
+        return [self.by_id[other_id] for _, other_id in ranked[:RELATED_LIMIT]]
 
     def replicas(self, record: Record) -> list[tuple[str, Record | Province | None]]:
         """``replicated_in`` entries, each resolved to a record or a province when known."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from slugify import slugify as _slugify
 
@@ -26,8 +27,12 @@ def compact(text: str) -> str:
     return _NON_ALNUM.sub("", fold(text))
 
 
+@lru_cache(maxsize=65_536)
 def slug(text: str) -> str:
-    """A URL slug of Vietnamese text, with "đ" kept as "d"."""
+    """A URL slug of Vietnamese text, with "đ" kept as "d".
+
+    Cached: python-slugify is slow per call, and the same tags recur on every page.
+    """
     return _slugify(text.translate(_D_MAP))
 
 
