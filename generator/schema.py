@@ -40,16 +40,27 @@ def _year_as_text(value: object) -> object:
     return value
 
 
-def _check_date(value: str) -> str:
-    match = _DATE.fullmatch(value)
-    valid = match is not None and MIN_YEAR <= int(match[1]) <= MAX_YEAR
-    if match and valid and match[2]:
+def partial_date(value: object) -> str | None:
+    """``value`` as a valid ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` text, else ``None``.
+
+    Shared by the model and by the checks that compare dates across fields, so both
+    agree on what a date is.
+    """
+    value = _year_as_text(value)
+    match = _DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None or not MIN_YEAR <= int(match[1]) <= MAX_YEAR:
+        return None
+    if match[2]:
         month = int(match[2])
-        valid = 1 <= month <= 12
-        if valid and match[3]:
-            day = int(match[3])
-            valid = 1 <= day <= calendar.monthrange(int(match[1]), month)[1]
-    if not valid:
+        if not 1 <= month <= 12:
+            return None
+        if match[3] and not 1 <= int(match[3]) <= calendar.monthrange(int(match[1]), month)[1]:
+            return None
+    return str(value)
+
+
+def _check_date(value: str) -> str:
+    if partial_date(value) is None:
         raise PydanticCustomError("bad-date", "bad date {value}", {"value": value})
     return value
 

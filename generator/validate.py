@@ -19,10 +19,10 @@ from pydantic import ValidationError
 from .issues import Issue, Severity
 from .messages import did_you_mean, make_issue
 from .model_errors import issues_from_validation
-from .places import MERGER_DATE
+from .places import MERGER_DATE, PlaceRef, Province
 from .records import Record
 from .safety import unsafe_spans
-from .schema import Initiative
+from .schema import Initiative, partial_date
 from .sources import Source
 from .text import compact, slug
 from .vocab import Vocabulary
@@ -55,13 +55,14 @@ def validate_source(
         model = Initiative.model_validate(source.meta)
     except ValidationError as error:
         issues += issues_from_validation(error, source, Initiative)
-    for check in (_check_id, _check_province, _check_domains, _check_dates, _check_body):
-        issues += check(source, vocab)
+    place = _resolve(source, vocab)
+    issues += _check_id(source)
+    issues += _check_province(source, place, vocab)
+    issues += _check_domains(source, vocab)
+    issues += _check_dates(source)
+    issues += _check_body(source)
     issues += _check_images(source, root)
     issues += _warnings(source)
-    place = _resolve(source, vocab)
-    if place is not None:
-        issues += _check_folder(source, place.current.slug, place.current.name)
     if model is None or place is None or any(i.is_error for i in issues):
         return None, issues
     record = Record(
@@ -87,7 +88,7 @@ def _text(source: Source, key: str) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _check_id(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
+def _check_id(source: Source) -> Iterator[Issue]:
     if not ID_PATTERN.fullmatch(source.stem):
         suggestion = slug(unicodedata.normalize("NFC", source.stem)) or "ten-sang-kien"
         yield make_issue(
@@ -95,16 +96,15 @@ def _check_id(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
         )
 
 
-def _resolve(source: Source, vocab: Vocabulary) -> Any:
+def _resolve(source: Source, vocab: Vocabulary) -> PlaceRef | None:
     name = _text(source, "province")
     return vocab.places.resolve(name) if name else None
 
 
-def _check_province(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
+def _check_province(source: Source, place: PlaceRef | None, vocab: Vocabulary) -> Iterator[Issue]:
     name = _text(source, "province")
     if name is None or ("province",) in source.reported:
         return
-    place = vocab.places.resolve(name)
     if place is None:
         hint_vi, hint_en = did_you_mean(vocab.places.suggest(name))
         yield _issue(
@@ -117,8 +117,8 @@ def _check_province(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
             hint_en=hint_en,
         )
         return
-    started = source.meta.get("started")
-    if place.former is not None and isinstance(started, str) and started >= MERGER_DATE:
+    started = partial_date(source.meta.get("started"))
+    if place.former is not None and started is not None and started >= MERGER_DATE:
         yield _issue(
             source,
             "former-province-after-merger",
@@ -129,6 +129,7 @@ def _check_province(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
             started=started,
             severity=WARNING,
         )
+    yield from _check_folder(source, place.current)
 
 
 def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
@@ -163,13 +164,13 @@ def _close(value: str, choices: list[str]) -> list[str]:
     return difflib.get_close_matches(value, choices, n=2, cutoff=0.6)
 
 
-def _check_dates(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
-    started, ended = source.meta.get("started"), source.meta.get("ended")
-    started = str(started) if isinstance(started, int) else started
-    ended = str(ended) if isinstance(ended, int) else ended
-    if not isinstance(started, str):
+def _check_dates(source: Source) -> Iterator[Issue]:
+    """Checks across date fields, on valid dates only: bad ones are the model's to report."""
+    started = partial_date(source.meta.get("started"))
+    ended = partial_date(source.meta.get("ended"))
+    if started is None:
         return
-    if isinstance(ended, str) and _precision_cut(ended, started) < _precision_cut(started, ended):
+    if ended is not None and _precision_cut(ended, started) < _precision_cut(started, ended):
         yield _issue(
             source, "ended-before-started", ("ended",), "ended", ended=ended, started=started
         )
@@ -182,7 +183,7 @@ def _precision_cut(date: str, other: str) -> str:
     return date[: min(len(date), len(other))]
 
 
-def _check_body(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
+def _check_body(source: Source) -> Iterator[Issue]:
     for index, column, what_vi, what_en in unsafe_spans(source.body):
         line = source.body_line + index
         yield make_issue(
@@ -210,9 +211,9 @@ def _check_images(source: Source, root: Path) -> Iterator[Issue]:
             )
 
 
-def _check_folder(source: Source, province_slug: str, province: str) -> Iterator[Issue]:
+def _check_folder(source: Source, province: Province) -> Iterator[Issue]:
     parts = Path(source.relpath).parts
-    if len(parts) >= 3 and parts[0] == "initiatives" and parts[1] != province_slug:
+    if len(parts) >= 3 and parts[0] == "initiatives" and parts[1] != province.slug:
         yield make_issue(
             "wrong-folder",
             source.relpath,
@@ -221,8 +222,8 @@ def _check_folder(source: Source, province_slug: str, province: str) -> Iterator
             "province",
             WARNING,
             folder=parts[1],
-            province=province,
-            slug=province_slug,
+            province=province.name,
+            slug=province.slug,
         )
 
 

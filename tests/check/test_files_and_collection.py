@@ -130,3 +130,18 @@ def test_checking_one_file_still_sees_collisions_with_the_rest(make_tree: MakeTr
     )
     found = check_paths(root, [root / "initiatives/dak-lak/x.md"]).issues
     assert [i.code for i in found] == ["duplicate-id"]
+
+
+def test_bad_start_date_is_reported_once_not_compared(make_tree: MakeTree) -> None:
+    record = valid_record(**{'started: "2023-11"': 'started: "11/2023"\nended: "2024"'})
+    root = make_tree({"a.md": record})
+    assert [i.code for i in check_paths(root, [root / "a.md"]).issues] == ["bad-date"]
+
+
+def test_bare_year_counts_as_a_date_for_the_merger_checks(make_tree: MakeTree) -> None:
+    record = valid_record(
+        **{'started: "2023-11"': "started: 2026", "province: Đắk Lắk": "province: Phú Yên"}
+    )
+    root = make_tree({"a.md": record})
+    found = check_paths(root, [root / "a.md"]).issues
+    assert [i.code for i in found] == ["former-province-after-merger"]
