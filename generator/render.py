@@ -126,7 +126,6 @@ def render_pages(site: Site, templates: Path) -> Pages:
 def _home(site: Site, r: Renderer) -> Pages:
     meta = {
         "title": "Sáng kiến cải cách hành chính",
-        "template": "home.html",
         "description": "Nơi công bố, tra cứu và đánh giá các sáng kiến cải cách hành "
         "chính của các địa phương Việt Nam.",
         "hide": ["navigation", "toc"],
