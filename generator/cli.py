@@ -111,9 +111,13 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
             "see them with 'sangkien check'.",
             file=sys.stderr,
         )
-    index = (result.site_dir or root / "site") / "index.html"
-    print(f"Đã dựng {result.initiatives} sáng kiến. Mở / open: {index}")
-    print("Xem trước / preview: sangkien serve  →  http://127.0.0.1:8000/")
+    site_dir = result.site_dir or root / "site"
+    print(f"Đã dựng {result.initiatives} sáng kiến vào / built into {site_dir}")
+    # Directory URLs (/tinh/dak-lak/) need a web server: from disk they show folder listings.
+    print(
+        f"Xem / view: python3 -m http.server --directory {site_dir} 8000  →  "
+        "http://127.0.0.1:8000/  (hoặc / or: sangkien serve)"
+    )
     return 0
 
 
