@@ -50,7 +50,9 @@ def ensure_venv(extras: str) -> None:
         return
     say(f"Cài đặt / installing {spec}")
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", spec)
+    # setuptools' editable-install notice is addressed to package authors, not to users.
+    quiet = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", spec, env=quiet)
     stamp.write_text(digest)
 
 
