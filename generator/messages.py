@@ -7,6 +7,8 @@ lets tests assert whole messages.
 
 from __future__ import annotations
 
+import difflib
+
 from .issues import Issue, Severity
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -249,6 +251,11 @@ def make_issue(
         message=vi.format(**params),
         message_en=en.format(**params),
     )
+
+
+def close_matches(value: str, choices: list[str], limit: int = 2) -> list[str]:
+    """The known names nearest to a misspelt one, best first: suggestions, never answers."""
+    return difflib.get_close_matches(value, choices, n=limit, cutoff=0.6)
 
 
 def did_you_mean(names: list[str]) -> tuple[str, str]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .issues import Issue
-from .messages import MESSAGES, did_you_mean, make_issue
+from .messages import MESSAGES, close_matches, did_you_mean, make_issue
 from .sources import Source, field_name
 
 _EXPECTED = {
@@ -137,7 +136,7 @@ def _close_fields(loc: tuple[Any, ...], model: type) -> list[str]:
     owner = _field_model(loc, model)
     if owner is None:
         return []
-    return difflib.get_close_matches(str(loc[-1]), list(owner.model_fields), n=2, cutoff=0.6)
+    return close_matches(str(loc[-1]), list(owner.model_fields))
 
 
 def _list_bounds(loc: tuple[Any, ...], model: type) -> tuple[int, int | None]:

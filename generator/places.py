@@ -7,7 +7,6 @@ only offered as suggestions in error messages.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .messages import close_matches
 from .text import compact, fold
 
 MERGER_DATE = "2025-07-01"
@@ -87,7 +87,7 @@ class Places:
         by_key: dict[str, str] = {}
         for known in self._names:
             by_key.setdefault(name_key(known), known)
-        keys = difflib.get_close_matches(name_key(name), list(by_key), n=limit, cutoff=0.6)
+        keys = close_matches(name_key(name), list(by_key), limit)
         return [by_key[key] for key in keys]
 
     def former_of(self, current: Province) -> list[Province]:

@@ -70,7 +70,6 @@ def image_assets(site: Site, root: Path) -> dict[str, Path]:
 
 class Renderer:
     def __init__(self, site: Site, templates: Path) -> None:
-        self.site = site
         self.env = Environment(
             loader=FileSystemLoader(templates),
             undefined=StrictUndefined,

@@ -6,7 +6,6 @@ field still gets its other fields checked: one run reports every problem.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections import defaultdict
@@ -17,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .issues import Issue, Severity
-from .messages import did_you_mean, make_issue
+from .messages import close_matches, did_you_mean, make_issue
 from .model_errors import issues_from_validation
 from .places import MERGER_DATE, PlaceRef, Province
 from .records import Record
@@ -145,7 +144,7 @@ def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
             yield _issue(source, "duplicate-item", ("domains", index), field, value=value)
         elif value not in vocab.domains:
             close = [d for d in vocab.domain_ids if compact(d) == compact(value)]
-            close = close or _close(value, vocab.domain_ids)
+            close = close or close_matches(value, vocab.domain_ids)
             hint_vi, hint_en = did_you_mean(close)
             yield _issue(
                 source,
@@ -158,10 +157,6 @@ def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
                 choices=", ".join(vocab.domain_ids),
             )
         seen.add(value)
-
-
-def _close(value: str, choices: list[str]) -> list[str]:
-    return difflib.get_close_matches(value, choices, n=2, cutoff=0.6)
 
 
 def _check_dates(source: Source) -> Iterator[Issue]:
