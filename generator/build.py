@@ -20,10 +20,11 @@ from .check import CheckResult, check_paths
 from .export import export_open_data
 from .issues import Issue, has_errors
 from .messages import make_issue
-from .render import image_assets, render_pages
+from .outputs import Origin, Outputs
+from .render import render_pages
 from .site import Site, build_site
 from .vocab import load_vocabulary
-from .write import Output, find_conflicts, write_outputs
+from .write import find_conflicts, write_outputs
 
 DOCS_DIR = "docs"
 SITE_DIR = "site"
@@ -48,16 +49,23 @@ def generate(root: Path) -> tuple[CheckResult, list[Issue], Site | None]:
     if not result.ok:
         return result, [], None
     site = build_site(result.records, load_vocabulary())
-    outputs: dict[str, Output] = {}
-    outputs.update(render_pages(site, root / TEMPLATES_DIR))
-    outputs.update(export_open_data(site))
-    outputs.update(image_assets(site, root))
+    outputs = collect_outputs(site, root)
     docs_dir = root / DOCS_DIR
-    conflicts = find_conflicts(outputs, docs_dir)
+    conflicts = outputs.issues + find_conflicts(outputs.files, docs_dir)
     if conflicts:
         return result, conflicts, None
-    write_outputs(outputs, docs_dir)
+    write_outputs(outputs.files, docs_dir)
     return result, [], site
+
+
+def collect_outputs(site: Site, root: Path) -> Outputs:
+    """Every generated file with its origin; colliding paths are reported, not replaced."""
+    outputs = Outputs()
+    render_pages(site, root / TEMPLATES_DIR, root, outputs)
+    data = Origin("generator/export.py", label="dữ liệu mở")
+    for path, content in export_open_data(site).items():
+        outputs.add(path, content, data)
+    return outputs
 
 
 def content_epoch(site: Site) -> int:

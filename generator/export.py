@@ -7,10 +7,10 @@ import io
 import json
 from typing import Any
 
+from . import urls
 from .records import Record
 from .site import Site
 
-DATA_DIR = "du-lieu"
 CSV_COLUMNS = (
     "id",
     "url",
@@ -38,7 +38,7 @@ def record_data(record: Record) -> dict[str, Any]:
     current = record.place.current
     return {
         "id": record.id,
-        "url": f"sang-kien/{record.id}/",
+        "url": urls.initiative(record.id).url,
         **data,
         "province_current": {"code": current.code, "slug": current.slug, "name": current.name},
         "province_former": record.place.former.name if record.place.former else None,
@@ -49,7 +49,7 @@ def _csv_row(record: Record) -> dict[str, str]:
     i = record.initiative
     return {
         "id": record.id,
-        "url": f"sang-kien/{record.id}/",
+        "url": urls.initiative(record.id).url,
         "title": i.title,
         "title_en": i.title_en or "",
         "summary": i.summary,
@@ -78,6 +78,6 @@ def export_open_data(site: Site) -> dict[str, str]:
     writer.writeheader()
     writer.writerows(_csv_row(record) for record in site.records)
     return {
-        f"{DATA_DIR}/initiatives.json": as_json + "\n",
-        f"{DATA_DIR}/initiatives.csv": buffer.getvalue(),
+        urls.data_file("initiatives.json"): as_json + "\n",
+        urls.data_file("initiatives.csv"): buffer.getvalue(),
     }

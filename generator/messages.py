@@ -210,6 +210,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trang viết tay này trùng đường dẫn với một trang được sinh tự động; hãy đổi tên hoặc chuyển nó",
         "this hand-written page has the path of a generated page; rename or move it",
     ),
+    "output-collision": (
+        "{second} tạo ra trang {target}, nhưng {first} đã tạo ra trang đó; hãy đổi tên một trong hai",
+        "{second} produces {target}, which {first} already produces; rename one of them",
+    ),
     "mkdocs-failed": (
         "MkDocs không dựng được trang: {detail}",
         "MkDocs could not build the site: {detail}",

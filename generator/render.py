@@ -7,30 +7,42 @@ checks every one of them.
 
 from __future__ import annotations
 
-import posixpath
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .places import Province
+from . import urls
+from .body import render_body
+from .outputs import Origin, Outputs
 from .records import Record
 from .site import LEVEL_NAMES, STATUS_NAMES, Site
-from .text import plain
+from .text import plain, slug
+from .urls import PagePath
 
-Pages = dict[str, str]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#])")
-HOME = "index.md"
+_LINK_UNSAFE = re.compile(r"[<>\\\s]")
+TEMPLATES = "theme/pages"
+PROVINCES_DATA = "generator/data/provinces.yml"
+DOMAINS_DATA = "generator/data/domains.yml"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: much faster per page
 
 
 def md_escape(text: object) -> str:
     """Make user text literal in Markdown: no accidental emphasis, links or HTML."""
     return _MD_SPECIAL.sub(r"\\\1", plain(str(text))).replace("&", "&amp;")
+
+
+def md_link_target(url: str) -> str:
+    """A link destination that no URL can break out of: ``<...>``, with ``<>``, space,
+    backslash and newlines percent-encoded (the checker refuses such URLs anyway)."""
+    return "<" + _LINK_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url) + ">"
 
 
 def date_vi(value: str) -> str:
@@ -45,31 +57,17 @@ def number_vi(value: float) -> str:
     return f"{text},{fraction}" if fraction else text
 
 
-def initiative_path(record: Record) -> str:
-    return f"sang-kien/{record.id}.md"
 
-
-def province_path(province: Province) -> str:
-    return f"tinh/{province.slug}.md"
-
-
-def image_path(record: Record, index: int) -> str:
-    """Images sit beside the page's URL: ``sang-kien/<id>/<n>-<name>``."""
-    name = PurePosixPath(record.initiative.images[index].src).name
-    return f"sang-kien/{record.id}/{index + 1}-{name}"
-
-
-def image_assets(site: Site, root: Path) -> dict[str, Path]:
-    """Generated path → the image file in the repository to copy there."""
-    return {
-        image_path(record, index): (root / record.relpath).parent / image.src
-        for record in site.records
-        for index, image in enumerate(record.initiative.images)
-    }
+def meta_text(text: object) -> str:
+    """One-line text for page front matter: the theme puts it into HTML unescaped."""
+    return html.escape(plain(str(text)), quote=True)
 
 
 class Renderer:
-    def __init__(self, site: Site, templates: Path) -> None:
+    """Renders pages from the templates into ``outputs``, each with its origin."""
+
+    def __init__(self, site: Site, templates: Path, outputs: Outputs) -> None:
+        self.outputs = outputs
         self.env = Environment(
             loader=FileSystemLoader(templates),
             undefined=StrictUndefined,
@@ -78,98 +76,129 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=md_escape, date_vi=date_vi, number_vi=number_vi)
-        self.env.globals.update(
-            site=site,
-            statuses=STATUS_NAMES,
-            levels=LEVEL_NAMES,
-            initiative_path=initiative_path,
-            province_path=province_path,
+        self.env.filters.update(
+            md=md_escape, link_target=md_link_target, date_vi=date_vi, number_vi=number_vi
         )
+        self.env.globals.update(site=site, statuses=STATUS_NAMES, levels=LEVEL_NAMES, urls=urls)
 
-    def page(self, path: str, template: str, meta: dict[str, Any], **context: Any) -> str:
+    def page(
+        self, path: PagePath, template: str, meta: dict[str, Any], origin: Origin, **context: Any
+    ) -> None:
         """One page: YAML front matter from ``meta``, body from ``template``."""
-        here = posixpath.dirname(path)
 
-        def link(target: str) -> str:
-            return posixpath.relpath(target, here or ".")
+        def link(target: PagePath) -> str:
+            return target.link_from(path)
 
         body = self.env.get_template(template).render(link=link, path=path, **context)
         head = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
-        return f"---\n{head}---\n\n{body.strip()}\n"
+        self.outputs.add(path.src, f"---\n{head}---\n\n{body.strip()}\n", origin)
 
 
-def crumbs(*pairs: tuple[str, str]) -> list[dict[str, str]]:
+def crumbs(*pairs: tuple[str, PagePath]) -> list[dict[str, str]]:
     """Breadcrumb trail for the theme: titles with site-relative directory URLs."""
-    trail = [{"title": "Trang chủ", "url": ""}]
-    trail += [{"title": title, "url": _url(path)} for title, path in pairs]
+    trail = [{"title": "Trang chủ", "url": urls.HOME.url}]
+    trail += [{"title": meta_text(title), "url": page.url} for title, page in pairs]
     return trail
 
 
-def _url(path: str) -> str:
-    stem = path.removesuffix(".md")
-    if stem.endswith("index"):
-        stem = stem.removesuffix("index")
-        return stem
-    return stem + "/"
+def render_pages(site: Site, templates: Path, root: Path, outputs: Outputs) -> None:
+    """Every generated page, and the images published beside initiatives, into ``outputs``."""
+    renderer = Renderer(site, templates, outputs)
+    _home(site, renderer)
+    _initiatives(site, renderer, root)
+    _provinces(site, renderer)
+    for facet in FACETS:
+        facet.render(site, renderer)
 
 
-def render_pages(site: Site, templates: Path) -> Pages:
-    renderer = Renderer(site, templates)
-    pages: Pages = {}
-    for render in PAGE_SETS:
-        pages.update(render(site, renderer))
-    return pages
+def _template_origin(template: str) -> Origin:
+    return Origin(f"{TEMPLATES}/{template}", label=f"'{template}'")
 
 
-def _home(site: Site, r: Renderer) -> Pages:
+def _home(site: Site, r: Renderer) -> None:
     meta = {
         "title": "Sáng kiến cải cách hành chính",
         "description": "Nơi công bố, tra cứu và đánh giá các sáng kiến cải cách hành "
         "chính của các địa phương Việt Nam.",
         "hide": ["navigation", "toc"],
     }
-    return {HOME: r.page(HOME, "home.md.j2", meta)}
+    r.page(urls.HOME, "home.md.j2", meta, _template_origin("home.md.j2"))
 
 
-def _initiatives(site: Site, r: Renderer) -> Pages:
-    pages: Pages = {}
+def _initiatives(site: Site, r: Renderer, root: Path) -> None:
     for record in site.records:
-        path = initiative_path(record)
+        path = urls.initiative(record.id)
+        origin = Origin(record.relpath, label=f"sáng kiến '{record.id}'", field="id")
         province = record.place.current
+        images = []
+        for index, image in enumerate(record.initiative.images):
+            name = f"{index + 1}-{PurePosixPath(image.src).name}"
+            images.append(PagePath(urls.initiative_file(record.id, name)))
+            r.outputs.add(images[-1].src, _beside(record, root, image.src), origin)
         meta = {
-            "title": plain(record.initiative.title),
-            "description": plain(record.initiative.summary),
+            "title": meta_text(record.initiative.title),
+            "description": meta_text(record.initiative.summary),
             "template": "initiative.html",
             "breadcrumbs": crumbs(
-                ("Tỉnh, thành", "tinh/index.md"), (province.name, province_path(province))
+                ("Tỉnh, thành", urls.province_index()),
+                (province.name, urls.province(province.slug)),
             ),
             "status": record.initiative.status,
             "status_label": STATUS_NAMES[record.initiative.status][0],
         }
-        images = [image_path(record, n) for n in range(len(record.initiative.images))]
-        pages[path] = r.page(
-            path, "initiative.md.j2", meta, record=record, i=record.initiative, images=images
+        body = render_body(record.body, md_escape, _body_images(record, root, path, r.outputs))
+        r.page(
+            path,
+            "initiative.md.j2",
+            meta,
+            origin,
+            record=record,
+            i=record.initiative,
+            images=images,
+            body=body,
         )
-    return pages
 
 
-def _provinces(site: Site, r: Renderer) -> Pages:
-    index = "tinh/index.md"
-    pages = {
-        index: r.page(index, "provinces.md.j2", {"title": "Tỉnh, thành", "breadcrumbs": crumbs()})
-    }
+def _beside(record: Record, root: Path, src: str) -> Path:
+    """A file named relative to the record's own folder."""
+    return (root / record.relpath).parent / src
+
+
+def _body_images(
+    record: Record, root: Path, page: PagePath, outputs: Outputs
+) -> Callable[[str], str | None]:
+    """Publish each image the body shows beside the page; return its address from the page."""
+    published: dict[str, str] = {}
+
+    def image_url(src: str) -> str | None:
+        if src not in published:
+            file = _beside(record, root, src)
+            if not (file.is_file() and file.resolve().is_relative_to(root.resolve())):
+                return None
+            name = f"anh-{len(published) + 1}-{file.name}"
+            target = urls.initiative_file(record.id, name)
+            outputs.add(target, file, Origin(record.relpath, field="body"))
+            published[src] = urls.relative(target, page)
+        return published[src]
+
+    return image_url
+
+
+def _provinces(site: Site, r: Renderer) -> None:
+    index = urls.province_index()
+    data = Origin(PROVINCES_DATA, label="danh mục tỉnh, thành")
+    r.page(index, "provinces.md.j2", {"title": "Tỉnh, thành", "breadcrumbs": crumbs()}, data)
     for province in site.vocab.places.current:
-        path = province_path(province)
         meta = {
-            "title": province.name,
-            "description": f"Sáng kiến cải cách hành chính của {province.full_name}",
+            "title": meta_text(province.name),
+            "description": meta_text(f"Sáng kiến cải cách hành chính của {province.full_name}"),
             "breadcrumbs": crumbs(("Tỉnh, thành", index)),
         }
-        pages[path] = r.page(
-            path,
+        r.page(
+            urls.province(province.slug),
             "province.md.j2",
             meta,
+            Origin(PROVINCES_DATA, label=f"tỉnh '{province.name}'"),
             province=province,
             records=site.by_province[province.slug],
             formers=site.vocab.places.former_of(province),
@@ -178,74 +207,96 @@ def _provinces(site: Site, r: Renderer) -> Pages:
     for former in site.vocab.places.former:
         if former.slug in current or former.merged_into is None:
             continue
-        path = f"tinh/{former.slug}.md"
         target = site.vocab.places.by_slug[former.merged_into]
         meta = {
-            "title": f"{former.name} (trước 07/2025)",
+            "title": meta_text(f"{former.name} (trước 07/2025)"),
             "template": "moved.html",
-            "moved_to": _url(province_path(target)),
+            "moved_to": urls.province(target.slug).url,
             "breadcrumbs": crumbs(("Tỉnh, thành", index)),
         }
-        pages[path] = r.page(path, "moved.md.j2", meta, former=former, province=target)
-    return pages
+        r.page(
+            urls.province(former.slug),
+            "moved.md.j2",
+            meta,
+            Origin(PROVINCES_DATA, label=f"tỉnh cũ '{former.name}'"),
+            former=former,
+            province=target,
+        )
 
 
 @dataclass(frozen=True)
 class FacetEntry:
     """One value of a facet (a domain, a tag, a year, a status) and its page."""
 
-    path: str
+    path: PagePath
     name: str
     description: str
     count: int
 
 
-def _facets() -> list[Callable[[Site, Renderer], Pages]]:
-    return [
-        _facet(
-            "linh-vuc",
-            "Lĩnh vực",
-            lambda s: s.by_domain,
-            lambda s, k: s.vocab.domains[k].name,
-            lambda s, k: s.vocab.domains[k].description,
-        ),
-        _facet("the", "Từ khóa", lambda s: s.by_tag, lambda s, k: s.tags[k].name),
-        _facet("nam", "Năm bắt đầu", lambda s: s.by_year, lambda s, k: f"Năm {k}"),
-        _facet("trang-thai", "Tình trạng", lambda s: s.by_status, lambda s, k: STATUS_NAMES[k][0]),
-    ]
+@dataclass(frozen=True)
+class Facet:
+    """A way to group initiatives (domain, tag, year, status): an index, a page per value."""
 
+    title: str
+    index: Callable[[], PagePath]
+    entry: Callable[[Any], PagePath]
+    groups: Callable[[Site], dict[Any, list[Record]]]
+    label: Callable[[Site, Any], str]
+    origin: Callable[[Site, Any], Origin]
+    describe: Callable[[Site, Any], str] = lambda site, key: ""
 
-def _facet(
-    kind: str,
-    title: str,
-    groups: Callable[[Site], dict[Any, list[Record]]],
-    label: Callable[[Site, Any], str],
-    describe: Callable[[Site, Any], str] = lambda site, key: "",
-) -> Callable[[Site, Renderer], Pages]:
-    def render(site: Site, r: Renderer) -> Pages:
-        index = f"{kind}/index.md"
-        grouped = groups(site)
+    def render(self, site: Site, r: Renderer) -> None:
+        index = self.index()
+        grouped = self.groups(site)
         entries = [
-            FacetEntry(f"{kind}/{key}.md", label(site, key), describe(site, key), len(records))
-            for key, records in grouped.items()
+            FacetEntry(self.entry(key), self.label(site, key), self.describe(site, key), len(rs))
+            for key, rs in grouped.items()
         ]
-        pages = {
-            index: r.page(
-                index,
-                "facets.md.j2",
-                {"title": title, "breadcrumbs": crumbs()},
-                title=title,
-                entries=entries,
-            )
-        }
-        for entry, records in zip(entries, grouped.values(), strict=True):
-            meta = {"title": entry.name, "breadcrumbs": crumbs((title, index))}
-            pages[entry.path] = r.page(
-                entry.path, "listing.md.j2", meta, entry=entry, records=records
-            )
-        return pages
-
-    return render
+        meta = {"title": meta_text(self.title), "breadcrumbs": crumbs()}
+        origin = _template_origin("facets.md.j2")
+        r.page(index, "facets.md.j2", meta, origin, title=self.title, entries=entries)
+        for key, entry, records in zip(grouped, entries, grouped.values(), strict=True):
+            meta = {"title": meta_text(entry.name), "breadcrumbs": crumbs((self.title, index))}
+            origin = self.origin(site, key)
+            r.page(entry.path, "listing.md.j2", meta, origin, entry=entry, records=records)
 
 
-PAGE_SETS: list[Callable[[Site, Renderer], Pages]] = [_home, _initiatives, _provinces, *_facets()]
+def _tag_origin(site: Site, key: str) -> Origin:
+    """The newest record that uses the tag, at the tag itself."""
+    record = site.by_tag[key][0]
+    index = next(n for n, name in enumerate(record.initiative.tags) if slug(name) == key)
+    line, column = record.position("tags", index)
+    name = record.initiative.tags[index]
+    return Origin(record.relpath, line, column, f"tags[{index}]", f"từ khóa '{name}'")
+
+
+def _year_origin(site: Site, year: int) -> Origin:
+    record = site.by_year[year][0]
+    line, column = record.position("started")
+    return Origin(record.relpath, line, column, "started", f"năm {year}")
+
+
+FACETS = [
+    Facet(
+        "Lĩnh vực",
+        urls.domain_index,
+        urls.domain,
+        lambda s: s.by_domain,
+        lambda s, k: s.vocab.domains[k].name,
+        lambda s, k: Origin(DOMAINS_DATA, label=f"lĩnh vực '{k}'"),
+        lambda s, k: s.vocab.domains[k].description,
+    ),
+    Facet("Từ khóa", urls.tag_index, urls.tag, lambda s: s.by_tag, lambda s, k: s.tags[k].name,
+          _tag_origin),
+    Facet("Năm bắt đầu", urls.year_index, urls.year, lambda s: s.by_year, lambda s, k: f"Năm {k}",
+          _year_origin),
+    Facet(
+        "Tình trạng",
+        urls.status_index,
+        urls.status,
+        lambda s: s.by_status,
+        lambda s, k: STATUS_NAMES[k][0],
+        lambda s, k: _template_origin("listing.md.j2"),
+    ),
+]  # fmt: skip

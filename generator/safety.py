@@ -1,46 +1,274 @@
-"""Refuse Markdown bodies that would put active content into a public page.
+"""What a record's Markdown body may put on a public page, and the two places it is enforced.
 
-Checked at ``sangkien check`` time, so an officer learns about it in the pull request;
-the renderer sanitises again as a second line of defence.
+One allowlist, two uses:
+
+* ``unsafe_spans`` reads the body *source* at ``sangkien check`` time and points at each
+  construct the page would not show (a tag, an attribute, a link), with its line and
+  column, so the officer learns about it in the pull request;
+* ``sanitize_html`` cleans the body's rendered HTML with nh3 (Ammonia) when the page is
+  generated, so the page is safe even where the friendly check misses something.
+
+Links may only go to ``http``/``https``/``mailto`` addresses or to an anchor on the same
+page (footnotes); images only to files of the repository (relative paths), so a page
+never makes the visitor's browser contact another host.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"`+[^`]*`+")
-_RULES: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = (
-    (
-        re.compile(
-            r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|form|meta|link|style)\b",
-            re.IGNORECASE,
-        ),
-        ("thẻ <{0}>", "the HTML tag <{0}>"),
-    ),
-    (
-        re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.IGNORECASE),
-        ("thuộc tính sự kiện {0}=", "an inline event handler {0}="),
-    ),
-    (
-        re.compile(r"(javascript|vbscript)\s*:", re.IGNORECASE),
-        ("liên kết '{0}:'", "a '{0}:' link"),
-    ),
+import nh3
+
+# Tags Python-Markdown produces for the body's Markdown (tables, admonitions, footnotes),
+# and the few inline tags officers use by hand.
+BODY_TAGS = frozenset(
+    {
+        *("h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "pre", "div"),
+        *("ul", "ol", "li", "dl", "dt", "dd"),
+        *("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"),
+        *("a", "img", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark"),
+        *("sub", "sup", "small", "abbr", "code", "kbd", "samp", "var", "q", "cite", "span"),
+    }
 )
+BODY_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title", "rel"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"align", "colspan", "rowspan"},
+    "td": {"align", "colspan", "rowspan"},
+    "ol": {"start"},
+    "li": {"id"},
+    "sup": {"id"},
+    "abbr": {"title"},
+}
+ADMONITIONS = frozenset(
+    {
+        *("note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important"),
+        *("success", "check", "done", "question", "help", "faq", "warning", "caution"),
+        *("attention", "failure", "fail", "missing", "danger", "error", "bug", "example"),
+        *("quote", "cite"),
+    }
+)
+BODY_CLASSES: dict[str, set[str]] = {
+    "div": {"admonition", "footnote", *ADMONITIONS},
+    "p": {"admonition-title"},
+    "a": {"footnote-ref", "footnote-backref"},
+}
+# Removed with everything inside them: their content is code or a document of its own.
+DROPPED_WITH_CONTENT = frozenset(
+    {"script", "style", "template", "iframe", "object", "embed", "applet", "frame", "frameset"}
+    | {"noscript", "noembed", "noframes", "xmp", "plaintext", "textarea", "select", "svg", "math"}
+    | {"title", "head", "meta", "link", "base"}
+)
+# Tags that run code, load content or take input: refused by the check, not merely dropped.
+ACTIVE_TAGS = DROPPED_WITH_CONTENT | {
+    "form", "input", "button", "option", "video", "audio", "source", "track", "picture",
+    "portal", "isindex", "keygen", "marquee", "canvas", "dialog",
+}  # fmt: skip
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "data", "poster", "background", "cite"}
+    | {"xlink:href", "srcset", "srcdoc", "ping", "longdesc", "lowsrc", "dynsrc", "manifest"}
+)
+LINK_RELS = frozenset({"noopener", "noreferrer", "external", "nofollow"})
+_FOOTNOTE_ID = re.compile(r"fn(ref)?:[\w-]+(:\d+)?")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these inside a URL's scheme
 
 
-def unsafe_spans(body: str) -> Iterator[tuple[int, int, str, str]]:
-    """Yield ``(line_index, column, what_vi, what_en)`` for each unsafe construct outside code."""
-    in_fence = False
-    for index, line in enumerate(body.split("\n")):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
-        for pattern, what in _RULES:
-            for match in pattern.finditer(visible):
-                name = match.group(1).lower()
-                yield index, match.start() + 1, what[0].format(name), what[1].format(name)
+def _plain_url(url: str) -> str:
+    return _INVISIBLE.sub("", html.unescape(url))
+
+
+def link_allowed(url: str) -> bool:
+    """A link the page may keep: http(s) to a host, ``mailto:``, or an in-page ``#anchor``."""
+    plain = _plain_url(url)
+    if plain.startswith("#"):
+        return True
+    try:
+        parts = urlsplit(plain)
+    except ValueError:
+        return False
+    if parts.scheme.lower() == "mailto":
+        return bool(parts.path)
+    return parts.scheme.lower() in LINK_SCHEMES and bool(parts.hostname)
+
+
+def image_allowed(src: str) -> bool:
+    """An image the page may show: a file beside the record, never another host's."""
+    plain = _plain_url(src)
+    try:
+        parts = urlsplit(plain)
+    except ValueError:
+        return False
+    return bool(plain) and not (parts.scheme or parts.netloc or plain.startswith(("/", "\\")))
+
+
+def _keep_attribute(
+    tag: str, name: str, value: str, image_url: Callable[[str], str | None]
+) -> str | None:
+    if name == "href":
+        return value if link_allowed(value) else None
+    if name == "src":
+        return image_url(value) if image_allowed(value) else None
+    if name == "id":
+        return value if _FOOTNOTE_ID.fullmatch(value) else None
+    if name == "rel":
+        kept = [token for token in value.split() if token in LINK_RELS]
+        return " ".join(kept) or None
+    return value
+
+
+def sanitize_html(fragment: str, image_url: Callable[[str], str | None] = lambda src: None) -> str:
+    """The rendered body with only the allowlisted tags, attributes, classes and URLs.
+
+    ``image_url`` maps an image's relative path to the address of its published copy
+    (``None`` drops the ``src``: the image is not published).
+    """
+    return nh3.clean(
+        fragment,
+        tags=set(BODY_TAGS),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in BODY_ATTRIBUTES.items()},
+        attribute_filter=lambda tag, name, value: _keep_attribute(tag, name, value, image_url),
+        allowed_classes={tag: set(names) for tag, names in BODY_CLASSES.items()},
+        url_schemes=set(LINK_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One construct of the body source that the page would not show as written."""
+
+    offset: int  # in the body text
+    what_vi: str
+    what_en: str
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+# ``[text](destination`` and ``![alt](destination``; a destination may hold balanced ().
+_INLINE_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)", re.MULTILINE)
+_ACTIVE_TAG = re.compile(
+    r"<\s*(" + "|".join(sorted(ACTIVE_TAGS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE
+)
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
+
+
+def _mask_code(body: str) -> str:
+    """The body with code blanked out (same length), since code is shown, never run."""
+    lines = body.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)[0] * 3
+            lines[index] = " " * len(line)
+        elif fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            lines[index] = " " * len(line)
+    masked = "\n".join(lines)
+    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), masked)
+
+
+def unsafe_spans(body: str) -> Iterator[Finding]:
+    """Each tag, attribute or link of the body source that the page would drop or refuse."""
+    text = _mask_code(body)
+    for match in _AUTOLINK.finditer(text):
+        if not link_allowed(match.group(1)):
+            yield _bad_link(match.start(1), match.group(1))
+    text = _AUTOLINK.sub(lambda m: " " * len(m.group()), text)
+    for match in _INLINE_LINK.finditer(text):
+        target = match.group(2).strip("<>")
+        allowed = image_allowed if match.group(1) else link_allowed
+        if target and not allowed(target):
+            yield _bad_link(match.start(2), target, image=bool(match.group(1)))
+    for match in _REFERENCE.finditer(text):
+        target = match.group(1).strip("<>")
+        if not link_allowed(target):
+            yield _bad_link(match.start(1), target)
+    scanner = _TagScanner(text)
+    scanner.feed(text)
+    scanner.close()
+    found = {finding.offset for finding in scanner.findings}
+    yield from scanner.findings
+    # A browser and Python's parser can disagree on malformed markup ("<!--><script>"):
+    # an active tag is reported wherever it appears, parsed or not.
+    for match in _ACTIVE_TAG.finditer(text):
+        if match.start() not in found:
+            tag = match.group(1).lower()
+            yield Finding(match.start(), f"thẻ <{tag}>", f"the HTML tag <{tag}>")
+
+
+def image_sources(body: str) -> Iterator[tuple[int, str]]:
+    """``(offset, src)`` of each image the body shows from a file of the repository."""
+    text = _mask_code(body)
+    for match in _INLINE_LINK.finditer(text):
+        target = match.group(2).strip("<>")
+        if match.group(1) and image_allowed(target):
+            yield match.start(2), target
+    scanner = _TagScanner(text)
+    scanner.feed(text)
+    scanner.close()
+    yield from scanner.images
+
+
+def _bad_link(offset: int, url: str, image: bool = False) -> Finding:
+    shown = _plain_url(url)[:60]
+    if image:
+        return Finding(offset, f"ảnh từ địa chỉ '{shown}'", f"an image from '{shown}'")
+    return Finding(offset, f"liên kết '{shown}'", f"a link to '{shown}'")
+
+
+class _TagScanner(HTMLParser):
+    """Finds raw HTML in the body the way a browser reads it (tags may span lines)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.findings: list[Finding] = []
+        self.images: list[tuple[int, str]] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        offset = self._offset()
+        if tag not in BODY_TAGS:
+            self.findings.append(Finding(offset, f"thẻ <{tag}>", f"the HTML tag <{tag}>"))
+            return
+        allowed = BODY_ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            if name.startswith("on") or name not in allowed | {"class"}:
+                self.findings.append(
+                    Finding(offset, f"thuộc tính {name}= của thẻ <{tag}>",
+                            f"the attribute {name}= on <{tag}>")
+                )  # fmt: skip
+            elif name in URL_ATTRIBUTES and value is not None:
+                allowed_url = image_allowed if name == "src" else link_allowed
+                if not allowed_url(value):
+                    self.findings.append(_bad_link(offset, value, image=name == "src"))
+                elif name == "src":
+                    self.images.append((offset, value))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_decl(self, decl: str) -> None:
+        self.findings.append(Finding(self._offset(), f"khai báo <!{decl[:20]}>",
+                                     f"the declaration <!{decl[:20]}>"))  # fmt: skip
+
+    def handle_pi(self, data: str) -> None:
+        self.findings.append(Finding(self._offset(), "chỉ thị <?...>", "an instruction <?...>"))
+
+    def unknown_decl(self, data: str) -> None:
+        self.handle_decl(data)
+

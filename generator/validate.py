@@ -20,7 +20,7 @@ from .messages import close_matches, did_you_mean, make_issue
 from .model_errors import issues_from_validation
 from .places import MERGER_DATE, PlaceRef, Province
 from .records import Record
-from .safety import unsafe_spans
+from .safety import image_sources, unsafe_spans
 from .schema import Initiative, partial_date
 from .sources import Source
 from .text import compact, slug
@@ -28,6 +28,7 @@ from .vocab import Vocabulary
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg", ".avif")
+_SUFFIXES = ", ".join(IMAGE_SUFFIXES)
 WARNING = Severity.WARNING
 
 
@@ -59,7 +60,7 @@ def validate_source(
     issues += _check_province(source, place, vocab)
     issues += _check_domains(source, vocab)
     issues += _check_dates(source)
-    issues += _check_body(source)
+    issues += _check_body(source, root)
     issues += _check_images(source, root)
     issues += _warnings(source)
     if model is None or place is None or any(i.is_error for i in issues):
@@ -71,7 +72,7 @@ def validate_source(
         place=place,
         domains=tuple(vocab.domains[d] for d in model.domains),
         body=source.body,
-        body_line=source.body_line,
+        positions=source.values,
     )
     return record, issues
 
@@ -178,12 +179,45 @@ def _precision_cut(date: str, other: str) -> str:
     return date[: min(len(date), len(other))]
 
 
-def _check_body(source: Source) -> Iterator[Issue]:
-    for index, column, what_vi, what_en in unsafe_spans(source.body):
-        line = source.body_line + index
+def _check_body(source: Source, root: Path) -> Iterator[Issue]:
+    """Raw HTML and links the page would not show as written, and the images it shows."""
+    body = source.body
+    for finding in unsafe_spans(body):
+        line, column = _body_position(source, finding.offset)
         yield make_issue(
-            "unsafe-html", source.relpath, line, column, "body", what_vi=what_vi, what_en=what_en
+            "unsafe-html",
+            source.relpath,
+            line,
+            column,
+            "body",
+            what_vi=finding.what_vi,
+            what_en=finding.what_en,
         )
+    for offset, src in image_sources(body):
+        code = _image_problem(source, src, root)
+        if code is not None:
+            line, column = _body_position(source, offset)
+            yield make_issue(
+                code, source.relpath, line, column, "body", value=src, choices=_SUFFIXES
+            )
+
+
+def _body_position(source: Source, offset: int) -> tuple[int, int]:
+    """Line and column in the file of a character of the body."""
+    before = source.body[:offset]
+    return source.body_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1
+
+
+def _image_problem(source: Source, src: str, root: Path) -> str | None:
+    """Why an image path of the record cannot be published, as a message code."""
+    target = (source.path.parent / src).resolve()
+    if not target.is_relative_to(root.resolve()) or Path(src).is_absolute():
+        return "image-outside"
+    if not target.is_file():
+        return "image-missing"
+    if target.suffix.lower() not in IMAGE_SUFFIXES:
+        return "image-type"
+    return None
 
 
 def _check_images(source: Source, root: Path) -> Iterator[Issue]:
@@ -194,16 +228,10 @@ def _check_images(source: Source, root: Path) -> Iterator[Issue]:
         src = image.get("src") if isinstance(image, dict) else None
         if not isinstance(src, str) or not src.strip():
             continue
-        path, field = ("images", index, "src"), f"images[{index}].src"
-        target = (source.path.parent / src).resolve()
-        if not target.is_relative_to(root.resolve()) or Path(src).is_absolute():
-            yield _issue(source, "image-outside", path, field, value=src)
-        elif not target.is_file():
-            yield _issue(source, "image-missing", path, field, value=src)
-        elif target.suffix.lower() not in IMAGE_SUFFIXES:
-            yield _issue(
-                source, "image-type", path, field, value=src, choices=", ".join(IMAGE_SUFFIXES)
-            )
+        code = _image_problem(source, src, root)
+        if code is not None:
+            path, field = ("images", index, "src"), f"images[{index}].src"
+            yield _issue(source, code, path, field, value=src, choices=_SUFFIXES)
 
 
 def _check_folder(source: Source, province: Province) -> Iterator[Issue]:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from .issues import Issue
 from .messages import make_issue
+from .outputs import Output
 
 MANIFEST = ".generated.json"
-Output = str | bytes | Path  # text, bytes, or a file to copy
 
 
 def owned_files(docs_dir: Path) -> set[str]:
