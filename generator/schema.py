@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -28,8 +29,9 @@ Status = Literal["proposed", "piloting", "active", "scaled", "ended"]
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
-_URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_URL_FORBIDDEN = re.compile(r"[\s<>\"\\`{}|^]")
+_HOST = re.compile(r"[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@" + _HOST.pattern)
 MIN_YEAR, MAX_YEAR = 1945, 2100
 
 
@@ -79,9 +81,32 @@ def _check_plain(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
-    if not _URL.fullmatch(value):
+    """An ``http``/``https`` address that parses, names a host, and cannot end a Markdown
+    link early: no white space, ``<``, ``>``, ``"`` or unbalanced parentheses."""
+    if not _url_is_safe(value):
         raise PydanticCustomError("bad-url", "bad url {value}", {"value": value})
     return value
+
+
+def _url_is_safe(value: str) -> bool:
+    if _URL_FORBIDDEN.search(value) or not _balanced(value):
+        return False
+    try:
+        parts = urlsplit(value)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and port_ok and bool(_HOST.fullmatch(host))
+
+
+def _balanced(value: str) -> bool:
+    depth = 0
+    for char in value:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _check_email(value: str) -> str:
@@ -96,9 +121,16 @@ def _not_negative(value: float) -> float:
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-ShortText = Annotated[Text, StringConstraints(max_length=200)]
-PlainParagraph = Annotated[Text, StringConstraints(max_length=400), AfterValidator(_check_plain)]
+# Every text field is shown on pages as plain text: HTML tags in it are refused early.
+_PLAIN = AfterValidator(_check_plain)
+# One-line texts: trimmed, not empty, length-limited, no HTML tags (pages show them as text).
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _PLAIN]
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _PLAIN
+]
+PlainParagraph = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), _PLAIN
+]
 PartialDate = Annotated[
     str,
     BeforeValidator(_year_as_text),
@@ -127,12 +159,14 @@ Amount = Annotated[
 Url = Annotated[
     Text,
     AfterValidator(_check_url),
-    WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$", "format": "uri"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^https?://[^\s<>\"\\`{}|^]+$", "format": "uri"}
+    ),
 ]
 Email = Annotated[
     Text,
     AfterValidator(_check_email),
-    WithJsonSchema({"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"}),
+    WithJsonSchema({"type": "string", "pattern": "^" + _EMAIL.pattern + "$", "format": "email"}),
 ]
 
 
@@ -246,5 +280,3 @@ class Initiative(_Record):
     contact: Contact | None = Field(default=None, description="Đơn vị liên hệ / contact unit")
     images: list[Image] = Field(default=[], description="Ảnh minh họa / pictures")
 
-
-FIELD_ORDER: tuple[str, ...] = tuple(Initiative.model_fields)
