@@ -22,6 +22,7 @@ from . import urls
 from .body import render_body
 from .outputs import Origin, Outputs
 from .records import Record
+from .safety import link_allowed
 from .site import LEVEL_NAMES, STATUS_NAMES, Site
 from .text import plain, slug
 from .urls import PagePath
@@ -39,10 +40,16 @@ def md_escape(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", plain(str(text))).replace("&", "&amp;")
 
 
-def md_link_target(url: str) -> str:
-    """A link destination that no URL can break out of: ``<...>``, with ``<>``, space,
-    backslash and newlines percent-encoded (the checker refuses such URLs anyway)."""
-    return "<" + _LINK_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url) + ">"
+def md_link(text: object, url: str) -> str:
+    """``text`` linked to ``url`` when it is an address a page may link to, else plain text.
+
+    The destination is written ``<...>`` with ``<>``, space, backslash and newlines
+    percent-encoded, so no URL can end the link early (the checker refuses such URLs).
+    """
+    if not link_allowed(url):
+        return md_escape(text)
+    target = _LINK_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url)
+    return f"[{md_escape(text)}](<{target}>)"
 
 
 def date_vi(value: str) -> str:
@@ -77,7 +84,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            md=md_escape, link_target=md_link_target, date_vi=date_vi, number_vi=number_vi
+            md=md_escape, md_link=md_link, date_vi=date_vi, number_vi=number_vi
         )
         self.env.globals.update(site=site, statuses=STATUS_NAMES, levels=LEVEL_NAMES, urls=urls)
 

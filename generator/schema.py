@@ -157,14 +157,16 @@ Amount = Annotated[
     float, AfterValidator(_not_negative), WithJsonSchema({"type": "number", "minimum": 0})
 ]
 Url = Annotated[
-    Text,
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(_check_url),
     WithJsonSchema(
         {"type": "string", "pattern": r"^https?://[^\s<>\"\\`{}|^]+$", "format": "uri"}
     ),
 ]
 Email = Annotated[
-    Text,
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(_check_email),
     WithJsonSchema({"type": "string", "pattern": "^" + _EMAIL.pattern + "$", "format": "email"}),
 ]
