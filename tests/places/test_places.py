@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.places import name_key
+from generator.text import fold, slug
 from generator.vocab import load_vocabulary
 
 PLACES = load_vocabulary().places
@@ -57,6 +58,14 @@ def test_unknown_names_are_not_guessed_but_suggested() -> None:
 def test_normalised_key_handles_d_and_prefixes() -> None:
     assert name_key("Đồng Tháp") == "dongthap"
     assert name_key("TP. Cần Thơ") == name_key("Cần Thơ") == "cantho"
+
+
+@pytest.mark.parametrize("eth", ["Ðắk Lắk", "ðắk lắk", "ÐẮK LẮK"])
+def test_the_icelandic_eth_folds_like_d_for_keys_slugs_and_sorting(eth: str) -> None:
+    # U+00D0/U+00F0 look like "Đ"/"đ" and some keyboards type them instead.
+    assert fold(eth) == fold("Đắk Lắk") == "dak lak"
+    assert slug(eth) == slug("Đắk Lắk") == "dak-lak"
+    assert name_key(eth) == "daklak"
 
 
 def test_there_are_34_current_and_63_former_provinces() -> None:
