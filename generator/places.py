@@ -1,8 +1,8 @@
 """Provinces before and after the 1 July 2025 merger, read from ``data/provinces.yml``.
 
-Resolution is exact on a normalised key (case, spaces, punctuation, the "Tỉnh",
-"Thành phố", "TP." prefixes, tone marks and "đ"), never a fuzzy guess; close names are
-only offered as suggestions in error messages.
+Resolution is exact on a normalised key (case, spaces, punctuation, tone marks, "đ", the
+"Tỉnh"/"Thành phố"/"TP." prefixes and the "(cũ)"/"Province"/"City" suffixes), never a
+fuzzy guess; close names are only offered as suggestions in error messages.
 """
 
 from __future__ import annotations
@@ -18,12 +18,18 @@ from .messages import close_matches
 from .text import compact, fold
 
 MERGER_DATE = "2025-07-01"
-_PREFIX = re.compile(r"^\s*(tinh|thanh pho|tp\.?)\s*", re.IGNORECASE)
+# On folded text. "Tỉnh", "Thành phố" with any space or none between (a non-breaking one
+# too), "TP", "Tp.", "TP." and "T.P."; a dotted "T.P" must end there, so that "T. Phú Yên"
+# keeps its "P".
+_PREFIX = re.compile(r"^\W*(?:tinh|thanh\W*pho|tp\.?|t\.\s*p(?![a-z])\.?)")
+# "(cũ)" or "cũ" (former) and the English "Province" and "City", as whole last words only:
+# no name of a province ends in one of these words.
+_SUFFIX = re.compile(r"(?:\W+(?:cu|province|city))+\W*$")
 
 
 def name_key(name: str) -> str:
     """The key two spellings of one province share: ``"Tỉnh Đăk Lăk"`` → ``"daklak"``."""
-    return compact(_PREFIX.sub("", fold(name)))
+    return compact(_SUFFIX.sub("", _PREFIX.sub("", fold(name))))
 
 
 @dataclass(frozen=True)

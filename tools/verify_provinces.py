@@ -22,9 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from vietnam_provinces import Province, VietNamDivisionType
-from vietnam_provinces._province_conversion_2025 import OLD_TO_NEW
-from vietnam_provinces.legacy import Province as LegacyProvince
 
 DATA = Path(__file__).resolve().parent.parent / "generator" / "data" / "provinces.yml"
 
@@ -35,19 +32,18 @@ KNOWN_UPSTREAM_ERRORS: dict[tuple[int, int], str] = {
     (82, 80): "Tiền Giang -> Tây Ninh: Tiền Giang was merged into Đồng Tháp only",
 }
 
-PREFIXES = ("thành phố", "tỉnh", "tp.", "tp")
+# generator.places.name_key, restated so that this script runs without installing the
+# generator; tests/places/test_places.py checks that the two agree on every name.
+D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+PREFIX = re.compile(r"^\W*(?:tinh|thanh\W*pho|tp\.?|t\.\s*p(?![a-z])\.?)")
+SUFFIX = re.compile(r"(?:\W+(?:cu|province|city))+\W*$")
 
 
 def normalise(name: str) -> str:
-    """The resolver's key: no prefix, no diacritics, only lower-case letters and digits."""
-    text = unicodedata.normalize("NFC", name).lower().strip()
-    for prefix in PREFIXES:
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-            break
-    text = unicodedata.normalize("NFD", text).replace("đ", "d")
+    """The resolver's key: no diacritics, prefix or suffix, only lower-case letters and digits."""
+    text = unicodedata.normalize("NFD", name.translate(D_MAP).lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]", "", text)
+    return re.sub(r"[^0-9a-z]", "", SUFFIX.sub("", PREFIX.sub("", text)))
 
 
 def new_tone_style(name: str) -> str:
@@ -121,11 +117,17 @@ def check_keys(current: list[dict[str, Any]], former: list[dict[str, Any]]) -> l
     return problems
 
 
-def kind_of(division_type: str) -> str:
-    return "city" if division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG else "province"
-
-
 def main() -> int:
+    # Imported here, not at the top, so that tests can use normalise() and check_keys()
+    # without the package.
+    from vietnam_provinces import Province, VietNamDivisionType
+    from vietnam_provinces._province_conversion_2025 import OLD_TO_NEW
+    from vietnam_provinces.legacy import Province as LegacyProvince
+
+    def kind_of(division_type: str) -> str:
+        city = division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG
+        return "city" if city else "province"
+
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     current: list[dict[str, Any]] = data["current"]

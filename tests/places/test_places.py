@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+import importlib.util
+from types import ModuleType
 
-from generator.places import name_key
+import pytest
+import yaml
+
+from generator.places import PlaceRef, Province, name_key
 from generator.text import fold, slug
 from generator.vocab import load_vocabulary
+
+from ..conftest import PROJECT
 
 PLACES = load_vocabulary().places
 
@@ -37,6 +43,39 @@ PLACES = load_vocabulary().places
         ("Cao Bằng", "Cao Bằng", None),
         ("Hanoi", "Hà Nội", None),
         ("  HÀ   NỘI ", "Hà Nội", None),
+        # "Thành phố" with a non-breaking space, with none, and the forms of "TP."
+        ("Thành\u00a0phố Hồ Chí Minh", "Hồ Chí Minh", None),
+        ("Thànhphố Cần Thơ", "Cần Thơ", None),
+        ("THÀNH PHỐ HUẾ", "Huế", None),
+        ("T.P. Hồ Chí Minh", "Hồ Chí Minh", None),
+        ("T.P Đà Nẵng", "Đà Nẵng", None),
+        ("TP Cần Thơ", "Cần Thơ", None),
+        ("Tp. Hải Phòng", "Hải Phòng", None),
+        ("Tp.Hải Phòng", "Hải Phòng", None),
+        ("TPHCM", "Hồ Chí Minh", None),
+        ("Tỉnh\u00a0Cao Bằng", "Cao Bằng", None),
+        # "(cũ)"/"cũ" for a former province, English "Province"/"City"
+        ("Quảng Bình (cũ)", "Quảng Trị", "Quảng Bình"),
+        ("Quảng Bình cũ", "Quảng Trị", "Quảng Bình"),
+        ("tỉnh Quảng Bình(cũ)", "Quảng Trị", "Quảng Bình"),
+        ("Quang Binh cu", "Quảng Trị", "Quảng Bình"),
+        ("Phú Yên - cũ", "Đắk Lắk", "Phú Yên"),
+        ("Dak Lak Province", "Đắk Lắk", None),
+        ("Kien Giang province", "An Giang", "Kiên Giang"),
+        ("Can Tho City", "Cần Thơ", None),
+        ("Hue City", "Huế", None),
+        ("Ho Chi Minh City", "Hồ Chí Minh", None),
+        # abbreviations and other spellings, from the aliases in provinces.yml
+        ("TT-Huế", "Huế", None),
+        ("TT Huế", "Huế", None),
+        ("TTH", "Huế", None),
+        ("Đắc Lắk", "Đắk Lắk", None),
+        ("Đắk Lắc", "Đắk Lắk", None),
+        ("Dac Lak", "Đắk Lắk", None),
+        # the Icelandic eth (U+00D0) that some keyboards give for "Đ"
+        ("\u00d0ắk Lắk", "Đắk Lắk", None),
+        ("\u00d0ắk Nông", "Lâm Đồng", "Đắk Nông"),
+        ("\u00d0à Nẵng", "Đà Nẵng", None),
     ],
 )
 def test_spellings_resolve_to_current_and_former(
@@ -58,6 +97,45 @@ def test_unknown_names_are_not_guessed_but_suggested() -> None:
 def test_normalised_key_handles_d_and_prefixes() -> None:
     assert name_key("Đồng Tháp") == "dongthap"
     assert name_key("TP. Cần Thơ") == name_key("Cần Thơ") == "cantho"
+
+
+@pytest.mark.parametrize("spelling", ["T. Phú Yên", "Quảng Bìnhcũ", "Tỉnh", "cũ"])
+def test_prefixes_and_suffixes_are_only_dropped_as_whole_words(spelling: str) -> None:
+    # "T." is not "T.P.", and "cũ" glued to the name is not the word "cũ"
+    assert PLACES.resolve(spelling) is None
+
+
+def _names(province: Province) -> tuple[str, ...]:
+    return (province.name, province.full_name, province.name_en, province.slug, *province.aliases)
+
+
+def test_every_name_and_alias_resolves_to_its_own_province() -> None:
+    for province in PLACES.current:
+        for name in _names(province):
+            assert PLACES.resolve(name) == PlaceRef(province), name
+    for province in PLACES.former:
+        current = PLACES.by_slug[province.merged_into or ""]
+        former = province if province.name != current.name else None
+        for name in _names(province):
+            assert PLACES.resolve(name) == PlaceRef(current, former), name
+
+
+def _verify_script() -> ModuleType:
+    path = PROJECT / "tools" / "verify_provinces.py"
+    spec = importlib.util.spec_from_file_location("verify_provinces", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_verify_script_uses_the_resolvers_key_and_finds_the_keys_unambiguous() -> None:
+    script = _verify_script()
+    spellings = [name for p in PLACES.current + PLACES.former for name in _names(p)]
+    spellings += ["Thành\u00a0phố Huế", "T.P. Huế", "Tp.Huế", "Huế (cũ)", "Hue City", "Ðà Nẵng"]
+    assert [script.normalise(n) for n in spellings] == [name_key(n) for n in spellings]
+    data = yaml.safe_load(script.DATA.read_text(encoding="utf-8"))
+    assert script.check_keys(data["current"], data["former"]) == []
 
 
 @pytest.mark.parametrize("eth", ["Ðắk Lắk", "ðắk lắk", "ÐẮK LẮK"])
@@ -95,7 +173,5 @@ def test_no_key_points_at_two_current_provinces() -> None:
 
 
 def test_current_slugs_match_the_initiatives_folders() -> None:
-    from ..conftest import PROJECT
-
     folders = {p.name for p in (PROJECT / "initiatives").iterdir() if p.is_dir()}
     assert folders <= {p.slug for p in PLACES.current}
