@@ -8,6 +8,7 @@ fuzzy guess; close names are only offered as suggestions in error messages.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,9 +40,25 @@ class Province:
     name: str
     full_name: str
     name_en: str
-    kind: str
     aliases: tuple[str, ...] = ()
     merged_into: str | None = None  # for former provinces: the current province's slug
+
+
+@dataclass(frozen=True)
+class Locality:
+    """A district, town or ward of before 07/2025: not a province, but it says which one."""
+
+    name: str
+    kind: str  # the Vietnamese word: "huyện", "thành phố", "phường", ...
+    kind_en: str
+    then: Province  # the province it was in, as a former province
+    now: Province  # the current province that one is part of
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """How to write it in ``locality:``, e.g. "huyện Krông Ana"."""
+        return f"{self.kind} {self.name}"
 
 
 @dataclass(frozen=True)
@@ -59,13 +76,15 @@ class PlaceRef:
 
 
 class Places:
-    """Lookup of current and former provinces by any known spelling."""
+    """Lookup of current and former provinces by any known spelling, and of known localities."""
 
-    def __init__(self, current: list[Province], former: list[Province]) -> None:
+    def __init__(
+        self, current: list[Province], former: list[Province], localities: Sequence[Locality] = ()
+    ) -> None:
         self.current = current
         self.former = former
+        self.localities = list(localities)
         self.by_slug = {p.slug: p for p in current}
-        self.former_by_slug = {p.slug: p for p in former}
         self._current_keys: dict[str, Province] = {}
         self._former_keys: dict[str, Province] = {}
         for province in current:
@@ -74,9 +93,14 @@ class Places:
         for province in former:
             for key in _keys(province):
                 self._former_keys[key] = province
-        self._names = sorted(
-            {p.name for p in current} | {p.name for p in former}, key=lambda n: (fold(n), n)
+        self._locality_keys = {key: loc for loc in self.localities for key in _locality_keys(loc)}
+        names = sorted({p.name for p in current + former}, key=lambda n: (fold(n), n))
+        aliases = sorted(
+            {a for p in current + former for a in p.aliases}, key=lambda n: (fold(n), n)
         )
+        self._suggestible: dict[str, str] = {}
+        for known in names + aliases:  # a name before an alias with the same key
+            self._suggestible.setdefault(name_key(known), known)
 
     def resolve(self, name: str) -> PlaceRef | None:
         key = name_key(name)
@@ -88,22 +112,50 @@ class Places:
         current = self.by_slug[former.merged_into]
         return PlaceRef(current, former if former.name != current.name else None)
 
+    def locality(self, name: str) -> Locality | None:
+        """The known district, town or ward of before 07/2025 that ``name`` names, if any."""
+        return self._locality_keys.get(name_key(name))
+
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """Known names closest to ``name``, best first (for "did you mean")."""
-        by_key: dict[str, str] = {}
-        for known in self._names:
-            by_key.setdefault(name_key(known), known)
-        keys = close_matches(name_key(name), list(by_key), limit)
-        return [by_key[key] for key in keys]
+        """Province names ``name`` may be a misspelling of, best first (for "did you mean").
+
+        Only names within a typo of ``name``: one edit on the normalised key, two from 10
+        letters up. Other places share many letters with a province ("Cam Lộ" and "Cà Mau",
+        "Hợp Giang" and "Hà Giang"), and a contributor who takes such a hint files the
+        record in the wrong province: no hint is better.
+        """
+        key = name_key(name)
+        reach = 1 if len(key) < 10 else 2
+        ranked = close_matches(key, list(self._suggestible), len(self._suggestible))
+        return [self._suggestible[k] for k in ranked if _edits(key, k) <= reach][:limit]
 
     def former_of(self, current: Province) -> list[Province]:
         """Former provinces that are now part of ``current``, its namesake included."""
         return [p for p in self.former if p.merged_into == current.slug]
 
 
+def _edits(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that turn ``a`` into ``b``."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb)))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
 def _keys(province: Province) -> set[str]:
     names = (province.name, province.full_name, province.name_en, province.slug, *province.aliases)
     return {name_key(name) for name in names} - {""}
+
+
+def _locality_keys(locality: Locality) -> set[str]:
+    """Its name and aliases, alone and after the kind word: "Krông Ana", "huyện Krông Ana"."""
+    names = (locality.name, *locality.aliases)
+    return {name_key(f"{kind}{name}") for name in names for kind in ("", locality.kind + " ")}
 
 
 def _province(entry: dict[str, Any]) -> Province:
@@ -113,15 +165,39 @@ def _province(entry: dict[str, Any]) -> Province:
         name=entry["name"],
         full_name=entry["full_name"],
         name_en=entry["name_en"],
-        kind=entry["kind"],
         aliases=tuple(entry.get("aliases") or ()),
         merged_into=entry.get("merged_into"),
     )
 
 
-def load_places(path: Path) -> Places:
+def _localities(
+    data: dict[str, Any], current: list[Province], former: list[Province]
+) -> list[Locality]:
+    kinds: dict[str, str] = data["kinds"]
+    now = {p.slug: p for p in current}
+    then = {p.slug: p for p in former}
+    localities = []
+    for entry in data["localities"]:
+        locality = Locality(
+            name=entry["name"],
+            kind=entry["kind"],
+            kind_en=kinds[entry["kind"]],
+            then=then[entry["province_then"]],
+            now=now[entry["province_now"]],
+            aliases=tuple(entry.get("aliases") or ()),
+        )
+        if locality.then.merged_into != locality.now.slug:
+            raise ValueError(
+                f"{locality.name}: {locality.then.name} is not part of {locality.now.name}"
+            )
+        localities.append(locality)
+    return localities
+
+
+def load_places(path: Path, localities_path: Path) -> Places:
+    """Provinces from ``path`` and known localities from ``localities_path``."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Places(
-        [_province(entry) for entry in data["current"]],
-        [_province(entry) for entry in data["former"]],
-    )
+    current = [_province(entry) for entry in data["current"]]
+    former = [_province(entry) for entry in data["former"]]
+    localities = yaml.safe_load(localities_path.read_text(encoding="utf-8"))
+    return Places(current, former, _localities(localities, current, former))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 from types import ModuleType
 
 import pytest
 import yaml
 
-from generator.places import PlaceRef, Province, name_key
+from generator.places import PlaceRef, Province, load_places, name_key
 from generator.text import fold, slug
 from generator.vocab import load_vocabulary
 
@@ -175,3 +176,74 @@ def test_no_key_points_at_two_current_provinces() -> None:
 def test_current_slugs_match_the_initiatives_folders() -> None:
     folders = {p.name for p in (PROJECT / "initiatives").iterdir() if p.is_dir()}
     assert folders <= {p.slug for p in PLACES.current}
+
+
+@pytest.mark.parametrize(
+    ("typo", "hint"),
+    [
+        ("Dak Lakk", "Đắk Lắk"),
+        ("Quang Tr", "Quảng Trị"),
+        ("Ha Noii", "Hà Nội"),
+        ("Ho Chi Mihn", "Hồ Chí Minh"),  # two letters swapped: one edit
+        ("Binh Duongg", "Bình Dương"),
+        ("Thua Thien Hueee", "Thừa Thiên Huế"),  # two edits, long enough; an alias
+        ("Ba Ria Vung Tao", "Bà Rịa - Vũng Tàu"),
+    ],
+)
+def test_typos_of_a_province_are_still_hinted(typo: str, hint: str) -> None:
+    assert PLACES.resolve(typo) is None
+    assert PLACES.suggest(typo)[0] == hint
+
+
+# Places that share letters with a province they are not in. The old hints, on a 0.6
+# similarity cutoff, were the province in brackets: a contributor who took one would have
+# filed the record in the wrong province.
+MISLEADING = [
+    ("Krông Ana", "Đắk Lắk"),  # [Long An, Đồng Nai]
+    ("huyện Krông Ana", "Đắk Lắk"),
+    ("Cam Lộ", "Quảng Trị"),  # [Cà Mau]
+    ("Hợp Giang", "Cao Bằng"),  # [Hà Giang, Hậu Giang, An Giang]
+    ("Thoại Sơn", "An Giang"),  # [Hòa Bình, Thái Bình, Hải Phòng]
+    ("TP. Rạch Giá", "An Giang"),  # [Bắc Giang]
+    ("Đồng Hới", "Quảng Trị"),  # [Đồng Nai, Đồng Tháp]
+    ("Long Xuyên", None),  # [Long An, ...]; a city of An Giang not in localities.yml
+    ("Thái Hòa", None),  # [Thanh Hóa, Thái Bình, Khánh Hòa]; a town of Nghệ An
+    ("Cao Lãnh", None),  # [Cao Bằng, Cần Thơ]; a city of Đồng Tháp
+    ("Sơn Tây", None),  # [Sơn La]; a town of Hà Nội
+    ("Hà Tiên", None),  # [Hà Tĩnh, ...]; a city of Kiên Giang
+    ("Vĩnh Yên", None),  # [Vĩnh Long, Phú Yên, Nghệ An]; a city of Vĩnh Phúc
+]
+
+
+@pytest.mark.parametrize(("name", "province_now"), MISLEADING)
+def test_a_place_that_is_not_a_province_is_never_hinted_as_a_look_alike(
+    name: str, province_now: str | None
+) -> None:
+    assert PLACES.resolve(name) is None
+    locality = PLACES.locality(name)
+    assert (locality.now.name if locality else None) == province_now
+    if locality is None:
+        assert PLACES.suggest(name) == []
+
+
+def test_every_locality_is_found_by_each_spelling_and_never_taken_for_a_province() -> None:
+    assert PLACES.localities
+    keys: dict[str, str] = {}
+    for locality in PLACES.localities:
+        assert locality.then.merged_into == locality.now.slug, locality.name
+        for name in (locality.name, *locality.aliases):
+            for spelling in (name, locality.label.replace(locality.name, name), f"{name} (cũ)"):
+                assert PLACES.locality(spelling) == locality, spelling
+                assert PLACES.resolve(spelling) is None, spelling  # else unreachable
+            assert keys.setdefault(name_key(name), locality.name) == locality.name, name
+
+
+def test_a_locality_in_a_province_merged_elsewhere_is_rejected_when_loaded(
+    tmp_path: Path,
+) -> None:
+    data = PROJECT / "generator" / "data"
+    broken = (data / "localities.yml").read_text(encoding="utf-8")
+    broken = broken.replace("province_then: quang-binh", "province_then: quang-nam")
+    (tmp_path / "localities.yml").write_text(broken, encoding="utf-8")
+    with pytest.raises(ValueError, match="Đồng Hới: Quảng Nam is not part of Quảng Trị"):
+        load_places(data / "provinces.yml", tmp_path / "localities.yml")
