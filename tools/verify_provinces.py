@@ -8,7 +8,9 @@ The package needs Python >= 3.12, so run this in a throwaway venv, from the repo
 
 It compares the 34 current units (code, name, kind), the 63 former ones (code, name) and each
 former unit's ``merged_into`` with the package, and checks that every name, full name, English
-name and alias normalises to a key that names one province only. Every discrepancy is printed;
+name and alias normalises to a key that names one province only. It also checks each entry of
+generator/data/localities.yml: a unit of that kind and name in its province then, and the only one
+of its level with that name. Every discrepancy is printed;
 the exit status is 0 when the only ones left are in KNOWN_UPSTREAM_ERRORS.
 """
 
@@ -117,6 +119,32 @@ def check_keys(current: list[dict[str, Any]], former: list[dict[str, Any]]) -> l
     return problems
 
 
+def check_localities(path: Path, former: list[dict[str, Any]]) -> list[str]:
+    """Each locality is a unit of that name and kind in its province, and the only one of its
+    level (district, or commune and ward) with that name in the country."""
+    from vietnam_provinces.legacy import District, Ward
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    code_of = {e["slug"]: int(e["code"]) for e in former}
+    district_kinds = {"huyện", "quận", "thị xã", "thành phố"}
+    kind_word = re.compile(r"^(huyện|quận|thị xã|thành phố|phường|xã|thị trấn) ")
+    units: dict[tuple[bool, str], list[tuple[str, int]]] = defaultdict(list)
+    for unit in (*District.iter_all(), *Ward.iter_all()):
+        name = unit.name.lower()
+        key = (isinstance(unit, District), normalise(kind_word.sub("", name)))
+        units[key].append((name, unit.province_code.value))
+    problems: list[str] = []
+    for e in data["localities"]:
+        level = e["kind"] in district_kinds
+        found = units.get((level, normalise(e["name"])), [])
+        wanted = (f"{e['kind']} {e['name']}".lower(), code_of[e["province_then"]])
+        if len(found) != 1:
+            problems.append(f"locality {e['name']}: {len(found)} units of that level: {found}")
+        elif normalise(found[0][0]) != normalise(wanted[0]) or found[0][1] != wanted[1]:
+            problems.append(f"locality {e['name']}: package has {found[0]}, ours {wanted}")
+    return problems
+
+
 def main() -> int:
     # Imported here, not at the top, so that tests can use normalise() and check_keys()
     # without the package.
@@ -156,6 +184,7 @@ def main() -> int:
                 problems.append(f"former {old:02d} {e['name']}: package also links it to {new:02d}")
 
     problems += check_keys(current, former)
+    problems += check_localities(path.with_name("localities.yml"), former)
 
     for line in known:
         print(f"known upstream error, ours is right: {line}")

@@ -206,6 +206,9 @@ MISLEADING = [
     ("Thoại Sơn", "An Giang"),  # [Hòa Bình, Thái Bình, Hải Phòng]
     ("TP. Rạch Giá", "An Giang"),  # [Bắc Giang]
     ("Đồng Hới", "Quảng Trị"),  # [Đồng Nai, Đồng Tháp]
+    ("Gia Lâm", "Hà Nội"),  # [Gia Lai], and one edit away: only localities.yml can tell
+    ("Đắk Song", "Lâm Đồng"),  # [Đắk Nông]
+    ("Thanh Hà", "Hải Phòng"),  # [Thanh Hóa]
     ("Long Xuyên", None),  # [Long An, ...]; a city of An Giang not in localities.yml
     ("Thái Hòa", None),  # [Thanh Hóa, Thái Bình, Khánh Hòa]; a town of Nghệ An
     ("Cao Lãnh", None),  # [Cao Bằng, Cần Thơ]; a city of Đồng Tháp
