@@ -1,4 +1,5 @@
-"""Provinces before and after the 1 July 2025 merger, read from ``data/provinces.yml``.
+"""Provinces before and after the 1 July 2025 merger, read from ``data/provinces.yml``, and
+the former districts and wards of ``data/localities.yml`` that people write in their place.
 
 Resolution is exact on a normalised key (case, spaces, punctuation, tone marks, "đ", the
 "Tỉnh"/"Thành phố"/"TP." prefixes and the "(cũ)"/"Province"/"City" suffixes), never a
