@@ -153,6 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có tỉnh/thành '{value}'{hint_vi}",
         "unknown province '{value}'{hint_en}",
     ),
+    "province-is-locality": (
+        "'{value}' không phải tỉnh/thành mà là {kind} (trước 07/2025) của {then}{now_vi}; hãy ghi 'province: {province}' và 'locality: {locality}'",
+        "'{value}' is not a province: it was a {kind_en} of {province}{now_en} until 07/2025; write 'province: {province}' and 'locality: {locality}'",
+    ),
     "former-province-after-merger": (
         "tỉnh {former} đã hợp nhất vào {current} từ 01/07/2025, nhưng sáng kiến bắt đầu {started}; "
         "hãy ghi '{current}'",
@@ -170,6 +174,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-replica": (
         "'{value}' không phải mã sáng kiến hay tên tỉnh/thành đã biết{hint_vi}",
         "'{value}' is neither a known initiative id nor a province{hint_en}",
+    ),
+    "replica-is-locality": (
+        "'{value}' là {kind} (trước 07/2025) của {then}{now_vi}; 'replicated_in' chỉ nhận mã sáng kiến hoặc tên tỉnh/thành: hãy ghi '{province}'",
+        "'{value}' was a {kind_en} of {province}{now_en} until 07/2025; replicated_in takes initiative ids and provinces: write '{province}'",
     ),
     # --- ids, folders, images ----------------------------------------------------------
     "bad-id": (

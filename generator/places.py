@@ -1,13 +1,15 @@
-"""Provinces before and after the 1 July 2025 merger, read from ``data/provinces.yml``.
+"""Provinces before and after the 1 July 2025 merger, read from ``data/provinces.yml``, and
+the former districts and wards of ``data/localities.yml`` that people write in their place.
 
-Resolution is exact on a normalised key (case, spaces, punctuation, the "Tỉnh",
-"Thành phố", "TP." prefixes, tone marks and "đ"), never a fuzzy guess; close names are
-only offered as suggestions in error messages.
+Resolution is exact on a normalised key (case, spaces, punctuation, tone marks, "đ", the
+"Tỉnh"/"Thành phố"/"TP." prefixes and the "(cũ)"/"Province"/"City" suffixes), never a
+fuzzy guess; close names are only offered as suggestions in error messages.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,12 +20,18 @@ from .messages import close_matches
 from .text import compact, fold
 
 MERGER_DATE = "2025-07-01"
-_PREFIX = re.compile(r"^\s*(tinh|thanh pho|tp\.?)\s*", re.IGNORECASE)
+# On folded text. "Tỉnh", "Thành phố" with any space or none between (a non-breaking one
+# too), "TP", "Tp.", "TP." and "T.P."; a dotted "T.P" must end there, so that "T. Phú Yên"
+# keeps its "P".
+_PREFIX = re.compile(r"^\W*(?:tinh|thanh\W*pho|tp\.?|t\.\s*p(?![a-z])\.?)")
+# "(cũ)" or "cũ" (former) and the English "Province" and "City", as whole last words only:
+# no name of a province ends in one of these words.
+_SUFFIX = re.compile(r"(?:\W+(?:cu|province|city))+\W*$")
 
 
 def name_key(name: str) -> str:
     """The key two spellings of one province share: ``"Tỉnh Đăk Lăk"`` → ``"daklak"``."""
-    return compact(_PREFIX.sub("", fold(name)))
+    return compact(_SUFFIX.sub("", _PREFIX.sub("", fold(name))))
 
 
 @dataclass(frozen=True)
@@ -33,9 +41,25 @@ class Province:
     name: str
     full_name: str
     name_en: str
-    kind: str
     aliases: tuple[str, ...] = ()
     merged_into: str | None = None  # for former provinces: the current province's slug
+
+
+@dataclass(frozen=True)
+class Locality:
+    """A district, town or ward of before 07/2025: not a province, but it says which one."""
+
+    name: str
+    kind: str  # the Vietnamese word: "huyện", "thành phố", "phường", ...
+    kind_en: str
+    then: Province  # the province it was in, as a former province
+    now: Province  # the current province that one is part of
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """How to write it in ``locality:``, e.g. "huyện Krông Ana"."""
+        return f"{self.kind} {self.name}"
 
 
 @dataclass(frozen=True)
@@ -53,13 +77,15 @@ class PlaceRef:
 
 
 class Places:
-    """Lookup of current and former provinces by any known spelling."""
+    """Lookup of current and former provinces by any known spelling, and of known localities."""
 
-    def __init__(self, current: list[Province], former: list[Province]) -> None:
+    def __init__(
+        self, current: list[Province], former: list[Province], localities: Sequence[Locality] = ()
+    ) -> None:
         self.current = current
         self.former = former
+        self.localities = list(localities)
         self.by_slug = {p.slug: p for p in current}
-        self.former_by_slug = {p.slug: p for p in former}
         self._current_keys: dict[str, Province] = {}
         self._former_keys: dict[str, Province] = {}
         for province in current:
@@ -68,9 +94,14 @@ class Places:
         for province in former:
             for key in _keys(province):
                 self._former_keys[key] = province
-        self._names = sorted(
-            {p.name for p in current} | {p.name for p in former}, key=lambda n: (fold(n), n)
+        self._locality_keys = {key: loc for loc in self.localities for key in _locality_keys(loc)}
+        names = sorted({p.name for p in current + former}, key=lambda n: (fold(n), n))
+        aliases = sorted(
+            {a for p in current + former for a in p.aliases}, key=lambda n: (fold(n), n)
         )
+        self._suggestible: dict[str, str] = {}
+        for known in names + aliases:  # a name before an alias with the same key
+            self._suggestible.setdefault(name_key(known), known)
 
     def resolve(self, name: str) -> PlaceRef | None:
         key = name_key(name)
@@ -82,22 +113,50 @@ class Places:
         current = self.by_slug[former.merged_into]
         return PlaceRef(current, former if former.name != current.name else None)
 
+    def locality(self, name: str) -> Locality | None:
+        """The known district, town or ward of before 07/2025 that ``name`` names, if any."""
+        return self._locality_keys.get(name_key(name))
+
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """Known names closest to ``name``, best first (for "did you mean")."""
-        by_key: dict[str, str] = {}
-        for known in self._names:
-            by_key.setdefault(name_key(known), known)
-        keys = close_matches(name_key(name), list(by_key), limit)
-        return [by_key[key] for key in keys]
+        """Province names ``name`` may be a misspelling of, best first (for "did you mean").
+
+        Only names within a typo of ``name``: one edit on the normalised key, two from 10
+        letters up. Other places share many letters with a province ("Cam Lộ" and "Cà Mau",
+        "Hợp Giang" and "Hà Giang"), and a contributor who takes such a hint files the
+        record in the wrong province: no hint is better.
+        """
+        key = name_key(name)
+        reach = 1 if len(key) < 10 else 2
+        ranked = close_matches(key, list(self._suggestible), len(self._suggestible))
+        return [self._suggestible[k] for k in ranked if _edits(key, k) <= reach][:limit]
 
     def former_of(self, current: Province) -> list[Province]:
         """Former provinces that are now part of ``current``, its namesake included."""
         return [p for p in self.former if p.merged_into == current.slug]
 
 
+def _edits(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that turn ``a`` into ``b``."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb)))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
 def _keys(province: Province) -> set[str]:
     names = (province.name, province.full_name, province.name_en, province.slug, *province.aliases)
     return {name_key(name) for name in names} - {""}
+
+
+def _locality_keys(locality: Locality) -> set[str]:
+    """Its name and aliases, alone and after the kind word: "Krông Ana", "huyện Krông Ana"."""
+    names = (locality.name, *locality.aliases)
+    return {name_key(f"{kind}{name}") for name in names for kind in ("", locality.kind + " ")}
 
 
 def _province(entry: dict[str, Any]) -> Province:
@@ -107,15 +166,39 @@ def _province(entry: dict[str, Any]) -> Province:
         name=entry["name"],
         full_name=entry["full_name"],
         name_en=entry["name_en"],
-        kind=entry["kind"],
         aliases=tuple(entry.get("aliases") or ()),
         merged_into=entry.get("merged_into"),
     )
 
 
-def load_places(path: Path) -> Places:
+def _localities(
+    data: dict[str, Any], current: list[Province], former: list[Province]
+) -> list[Locality]:
+    kinds: dict[str, str] = data["kinds"]
+    now = {p.slug: p for p in current}
+    then = {p.slug: p for p in former}
+    localities = []
+    for entry in data["localities"]:
+        locality = Locality(
+            name=entry["name"],
+            kind=entry["kind"],
+            kind_en=kinds[entry["kind"]],
+            then=then[entry["province_then"]],
+            now=now[entry["province_now"]],
+            aliases=tuple(entry.get("aliases") or ()),
+        )
+        if locality.then.merged_into != locality.now.slug:
+            raise ValueError(
+                f"{locality.name}: {locality.then.name} is not part of {locality.now.name}"
+            )
+        localities.append(locality)
+    return localities
+
+
+def load_places(path: Path, localities_path: Path) -> Places:
+    """Provinces from ``path`` and known localities from ``localities_path``."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Places(
-        [_province(entry) for entry in data["current"]],
-        [_province(entry) for entry in data["former"]],
-    )
+    current = [_province(entry) for entry in data["current"]]
+    former = [_province(entry) for entry in data["former"]]
+    localities = yaml.safe_load(localities_path.read_text(encoding="utf-8"))
+    return Places(current, former, _localities(localities, current, former))

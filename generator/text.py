@@ -1,7 +1,9 @@
 """Vietnamese text folding shared by place resolution, slugs and search.
 
 Unicode decomposition strips tone marks but leaves "đ" alone (it is a letter of its
-own, not "d" plus a mark), so it is mapped by hand.
+own, not "d" plus a mark), so it is mapped by hand. So is the Icelandic eth "Ð"/"ð"
+(U+00D0/U+00F0), which looks the same as "Đ" and is what some keyboards and fonts give
+for it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from functools import lru_cache
 
 from slugify import slugify as _slugify
 
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 

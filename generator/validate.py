@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from .issues import Issue, Severity
 from .messages import close_matches, did_you_mean, make_issue
 from .model_errors import issues_from_validation
-from .places import MERGER_DATE, PlaceRef, Province
+from .places import MERGER_DATE, Locality, PlaceRef, Province
 from .records import Record
 from .safety import image_sources, unsafe_spans
 from .schema import Initiative, partial_date
@@ -106,6 +106,13 @@ def _check_province(source: Source, place: PlaceRef | None, vocab: Vocabulary) -
     if name is None or ("province",) in source.reported:
         return
     if place is None:
+        locality = vocab.places.locality(name)
+        if locality is not None:
+            params = _locality_params(locality)
+            yield _issue(
+                source, "province-is-locality", ("province",), "province", value=name, **params
+            )
+            return
         hint_vi, hint_en = did_you_mean(vocab.places.suggest(name))
         yield _issue(
             source,
@@ -130,6 +137,21 @@ def _check_province(source: Source, place: PlaceRef | None, vocab: Vocabulary) -
             severity=WARNING,
         )
     yield from _check_folder(source, place.current)
+
+
+def _locality_params(locality: Locality) -> dict[str, str]:
+    """What the messages say of a district or ward written where a province belongs."""
+    then, now = locality.then, locality.now
+    moved = then.name != now.name
+    return {
+        "kind": locality.kind,
+        "kind_en": locality.kind_en,
+        "then": then.full_name[:1].lower() + then.full_name[1:],  # "tỉnh Đắk Lắk"
+        "province": then.name,
+        "now_vi": f" (nay thuộc {now.name})" if moved else "",
+        "now_en": f" (now part of {now.name})" if moved else "",
+        "locality": locality.label,
+    }
 
 
 def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
@@ -317,12 +339,18 @@ def _check_replicas(sources: list[Source], ids: set[str], vocab: Vocabulary) -> 
         for index, value in enumerate(replicas if isinstance(replicas, list) else []):
             if not isinstance(value, str) or value in ids or vocab.places.resolve(value):
                 continue
+            path, field = ("replicated_in", index), f"replicated_in[{index}]"
+            locality = vocab.places.locality(value)
+            if locality is not None:
+                params = _locality_params(locality)
+                yield _issue(source, "replica-is-locality", path, field, value=value, **params)
+                continue
             hint_vi, hint_en = did_you_mean(vocab.places.suggest(value))
             yield _issue(
                 source,
                 "unknown-replica",
-                ("replicated_in", index),
-                f"replicated_in[{index}]",
+                path,
+                field,
                 value=value,
                 hint_vi=hint_vi,
                 hint_en=hint_en,

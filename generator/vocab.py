@@ -1,4 +1,4 @@
-"""Closed lists the records refer to: provinces and the 8 PAR Index domains.
+"""Closed lists the records refer to: provinces, known localities and the 8 PAR Index domains.
 
 They are data (``generator/data/*.yml``), not code, so a merger or a renamed area is an
 edit to a YAML file.
@@ -45,6 +45,6 @@ def load_domains(path: Path) -> dict[str, Domain]:
 @cache
 def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     return Vocabulary(
-        places=load_places(data_dir / "provinces.yml"),
+        places=load_places(data_dir / "provinces.yml", data_dir / "localities.yml"),
         domains=load_domains(data_dir / "domains.yml"),
     )

@@ -8,7 +8,9 @@ The package needs Python >= 3.12, so run this in a throwaway venv, from the repo
 
 It compares the 34 current units (code, name, kind), the 63 former ones (code, name) and each
 former unit's ``merged_into`` with the package, and checks that every name, full name, English
-name and alias normalises to a key that names one province only. Every discrepancy is printed;
+name and alias normalises to a key that names one province only. It also checks each entry of
+generator/data/localities.yml: a unit of that kind and name in its province then, and the only one
+of its level with that name. Every discrepancy is printed;
 the exit status is 0 when the only ones left are in KNOWN_UPSTREAM_ERRORS.
 """
 
@@ -22,9 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from vietnam_provinces import Province, VietNamDivisionType
-from vietnam_provinces._province_conversion_2025 import OLD_TO_NEW
-from vietnam_provinces.legacy import Province as LegacyProvince
 
 DATA = Path(__file__).resolve().parent.parent / "generator" / "data" / "provinces.yml"
 
@@ -35,19 +34,18 @@ KNOWN_UPSTREAM_ERRORS: dict[tuple[int, int], str] = {
     (82, 80): "Tiền Giang -> Tây Ninh: Tiền Giang was merged into Đồng Tháp only",
 }
 
-PREFIXES = ("thành phố", "tỉnh", "tp.", "tp")
+# generator.places.name_key, restated so that this script runs without installing the
+# generator; tests/places/test_places.py checks that the two agree on every name.
+D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+PREFIX = re.compile(r"^\W*(?:tinh|thanh\W*pho|tp\.?|t\.\s*p(?![a-z])\.?)")
+SUFFIX = re.compile(r"(?:\W+(?:cu|province|city))+\W*$")
 
 
 def normalise(name: str) -> str:
-    """The resolver's key: no prefix, no diacritics, only lower-case letters and digits."""
-    text = unicodedata.normalize("NFC", name).lower().strip()
-    for prefix in PREFIXES:
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-            break
-    text = unicodedata.normalize("NFD", text).replace("đ", "d")
+    """The resolver's key: no diacritics, prefix or suffix, only lower-case letters and digits."""
+    text = unicodedata.normalize("NFD", name.translate(D_MAP).lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]", "", text)
+    return re.sub(r"[^0-9a-z]", "", SUFFIX.sub("", PREFIX.sub("", text)))
 
 
 def new_tone_style(name: str) -> str:
@@ -121,11 +119,43 @@ def check_keys(current: list[dict[str, Any]], former: list[dict[str, Any]]) -> l
     return problems
 
 
-def kind_of(division_type: str) -> str:
-    return "city" if division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG else "province"
+def check_localities(path: Path, former: list[dict[str, Any]]) -> list[str]:
+    """Each locality is a unit of that name and kind in its province, and the only one of its
+    level (district, or commune and ward) with that name in the country."""
+    from vietnam_provinces.legacy import District, Ward
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    code_of = {e["slug"]: int(e["code"]) for e in former}
+    district_kinds = {"huyện", "quận", "thị xã", "thành phố"}
+    kind_word = re.compile(r"^(huyện|quận|thị xã|thành phố|phường|xã|thị trấn) ")
+    units: dict[tuple[bool, str], list[tuple[str, int]]] = defaultdict(list)
+    for unit in (*District.iter_all(), *Ward.iter_all()):
+        name = unit.name.lower()
+        key = (isinstance(unit, District), normalise(kind_word.sub("", name)))
+        units[key].append((name, unit.province_code.value))
+    problems: list[str] = []
+    for e in data["localities"]:
+        level = e["kind"] in district_kinds
+        found = units.get((level, normalise(e["name"])), [])
+        wanted = (f"{e['kind']} {e['name']}".lower(), code_of[e["province_then"]])
+        if len(found) != 1:
+            problems.append(f"locality {e['name']}: {len(found)} units of that level: {found}")
+        elif normalise(found[0][0]) != normalise(wanted[0]) or found[0][1] != wanted[1]:
+            problems.append(f"locality {e['name']}: package has {found[0]}, ours {wanted}")
+    return problems
 
 
 def main() -> int:
+    # Imported here, not at the top, so that tests can use normalise() and check_keys()
+    # without the package.
+    from vietnam_provinces import Province, VietNamDivisionType
+    from vietnam_provinces._province_conversion_2025 import OLD_TO_NEW
+    from vietnam_provinces.legacy import Province as LegacyProvince
+
+    def kind_of(division_type: str) -> str:
+        city = division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG
+        return "city" if city else "province"
+
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     current: list[dict[str, Any]] = data["current"]
@@ -154,6 +184,7 @@ def main() -> int:
                 problems.append(f"former {old:02d} {e['name']}: package also links it to {new:02d}")
 
     problems += check_keys(current, former)
+    problems += check_localities(path.with_name("localities.yml"), former)
 
     for line in known:
         print(f"known upstream error, ours is right: {line}")

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+import importlib.util
+from pathlib import Path
+from types import ModuleType
 
-from generator.places import name_key
+import pytest
+import yaml
+
+from generator.places import PlaceRef, Province, load_places, name_key
+from generator.text import fold, slug
 from generator.vocab import load_vocabulary
+
+from ..conftest import PROJECT
 
 PLACES = load_vocabulary().places
 
@@ -36,6 +44,39 @@ PLACES = load_vocabulary().places
         ("Cao Bằng", "Cao Bằng", None),
         ("Hanoi", "Hà Nội", None),
         ("  HÀ   NỘI ", "Hà Nội", None),
+        # "Thành phố" with a non-breaking space, with none, and the forms of "TP."
+        ("Thành\u00a0phố Hồ Chí Minh", "Hồ Chí Minh", None),
+        ("Thànhphố Cần Thơ", "Cần Thơ", None),
+        ("THÀNH PHỐ HUẾ", "Huế", None),
+        ("T.P. Hồ Chí Minh", "Hồ Chí Minh", None),
+        ("T.P Đà Nẵng", "Đà Nẵng", None),
+        ("TP Cần Thơ", "Cần Thơ", None),
+        ("Tp. Hải Phòng", "Hải Phòng", None),
+        ("Tp.Hải Phòng", "Hải Phòng", None),
+        ("TPHCM", "Hồ Chí Minh", None),
+        ("Tỉnh\u00a0Cao Bằng", "Cao Bằng", None),
+        # "(cũ)"/"cũ" for a former province, English "Province"/"City"
+        ("Quảng Bình (cũ)", "Quảng Trị", "Quảng Bình"),
+        ("Quảng Bình cũ", "Quảng Trị", "Quảng Bình"),
+        ("tỉnh Quảng Bình(cũ)", "Quảng Trị", "Quảng Bình"),
+        ("Quang Binh cu", "Quảng Trị", "Quảng Bình"),
+        ("Phú Yên - cũ", "Đắk Lắk", "Phú Yên"),
+        ("Dak Lak Province", "Đắk Lắk", None),
+        ("Kien Giang province", "An Giang", "Kiên Giang"),
+        ("Can Tho City", "Cần Thơ", None),
+        ("Hue City", "Huế", None),
+        ("Ho Chi Minh City", "Hồ Chí Minh", None),
+        # abbreviations and other spellings, from the aliases in provinces.yml
+        ("TT-Huế", "Huế", None),
+        ("TT Huế", "Huế", None),
+        ("TTH", "Huế", None),
+        ("Đắc Lắk", "Đắk Lắk", None),
+        ("Đắk Lắc", "Đắk Lắk", None),
+        ("Dac Lak", "Đắk Lắk", None),
+        # the Icelandic eth (U+00D0) that some keyboards give for "Đ"
+        ("\u00d0ắk Lắk", "Đắk Lắk", None),
+        ("\u00d0ắk Nông", "Lâm Đồng", "Đắk Nông"),
+        ("\u00d0à Nẵng", "Đà Nẵng", None),
     ],
 )
 def test_spellings_resolve_to_current_and_former(
@@ -57,6 +98,53 @@ def test_unknown_names_are_not_guessed_but_suggested() -> None:
 def test_normalised_key_handles_d_and_prefixes() -> None:
     assert name_key("Đồng Tháp") == "dongthap"
     assert name_key("TP. Cần Thơ") == name_key("Cần Thơ") == "cantho"
+
+
+@pytest.mark.parametrize("spelling", ["T. Phú Yên", "Quảng Bìnhcũ", "Tỉnh", "cũ"])
+def test_prefixes_and_suffixes_are_only_dropped_as_whole_words(spelling: str) -> None:
+    # "T." is not "T.P.", and "cũ" glued to the name is not the word "cũ"
+    assert PLACES.resolve(spelling) is None
+
+
+def _names(province: Province) -> tuple[str, ...]:
+    return (province.name, province.full_name, province.name_en, province.slug, *province.aliases)
+
+
+def test_every_name_and_alias_resolves_to_its_own_province() -> None:
+    for province in PLACES.current:
+        for name in _names(province):
+            assert PLACES.resolve(name) == PlaceRef(province), name
+    for province in PLACES.former:
+        current = PLACES.by_slug[province.merged_into or ""]
+        former = province if province.name != current.name else None
+        for name in _names(province):
+            assert PLACES.resolve(name) == PlaceRef(current, former), name
+
+
+def _verify_script() -> ModuleType:
+    path = PROJECT / "tools" / "verify_provinces.py"
+    spec = importlib.util.spec_from_file_location("verify_provinces", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_verify_script_uses_the_resolvers_key_and_finds_the_keys_unambiguous() -> None:
+    script = _verify_script()
+    spellings = [name for p in PLACES.current + PLACES.former for name in _names(p)]
+    spellings += ["Thành\u00a0phố Huế", "T.P. Huế", "Tp.Huế", "Huế (cũ)", "Hue City", "Ðà Nẵng"]
+    assert [script.normalise(n) for n in spellings] == [name_key(n) for n in spellings]
+    data = yaml.safe_load(script.DATA.read_text(encoding="utf-8"))
+    assert script.check_keys(data["current"], data["former"]) == []
+
+
+@pytest.mark.parametrize("eth", ["Ðắk Lắk", "ðắk lắk", "ÐẮK LẮK"])
+def test_the_icelandic_eth_folds_like_d_for_keys_slugs_and_sorting(eth: str) -> None:
+    # U+00D0/U+00F0 look like "Đ"/"đ" and some keyboards type them instead.
+    assert fold(eth) == fold("Đắk Lắk") == "dak lak"
+    assert slug(eth) == slug("Đắk Lắk") == "dak-lak"
+    assert name_key(eth) == "daklak"
 
 
 def test_there_are_34_current_and_63_former_provinces() -> None:
@@ -86,7 +174,79 @@ def test_no_key_points_at_two_current_provinces() -> None:
 
 
 def test_current_slugs_match_the_initiatives_folders() -> None:
-    from ..conftest import PROJECT
-
     folders = {p.name for p in (PROJECT / "initiatives").iterdir() if p.is_dir()}
     assert folders <= {p.slug for p in PLACES.current}
+
+
+@pytest.mark.parametrize(
+    ("typo", "hint"),
+    [
+        ("Dak Lakk", "Đắk Lắk"),
+        ("Quang Tr", "Quảng Trị"),
+        ("Ha Noii", "Hà Nội"),
+        ("Ho Chi Mihn", "Hồ Chí Minh"),  # two letters swapped: one edit
+        ("Binh Duongg", "Bình Dương"),
+        ("Thua Thien Hueee", "Thừa Thiên Huế"),  # two edits, long enough; an alias
+        ("Ba Ria Vung Tao", "Bà Rịa - Vũng Tàu"),
+    ],
+)
+def test_typos_of_a_province_are_still_hinted(typo: str, hint: str) -> None:
+    assert PLACES.resolve(typo) is None
+    assert PLACES.suggest(typo)[0] == hint
+
+
+# Places that share letters with a province they are not in. The old hints, on a 0.6
+# similarity cutoff, were the province in brackets: a contributor who took one would have
+# filed the record in the wrong province.
+MISLEADING = [
+    ("Krông Ana", "Đắk Lắk"),  # [Long An, Đồng Nai]
+    ("huyện Krông Ana", "Đắk Lắk"),
+    ("Cam Lộ", "Quảng Trị"),  # [Cà Mau]
+    ("Hợp Giang", "Cao Bằng"),  # [Hà Giang, Hậu Giang, An Giang]
+    ("Thoại Sơn", "An Giang"),  # [Hòa Bình, Thái Bình, Hải Phòng]
+    ("TP. Rạch Giá", "An Giang"),  # [Bắc Giang]
+    ("Đồng Hới", "Quảng Trị"),  # [Đồng Nai, Đồng Tháp]
+    ("Gia Lâm", "Hà Nội"),  # [Gia Lai], and one edit away: only localities.yml can tell
+    ("Đắk Song", "Lâm Đồng"),  # [Đắk Nông]
+    ("Thanh Hà", "Hải Phòng"),  # [Thanh Hóa]
+    ("Long Xuyên", None),  # [Long An, ...]; a city of An Giang not in localities.yml
+    ("Thái Hòa", None),  # [Thanh Hóa, Thái Bình, Khánh Hòa]; a town of Nghệ An
+    ("Cao Lãnh", None),  # [Cao Bằng, Cần Thơ]; a city of Đồng Tháp
+    ("Sơn Tây", None),  # [Sơn La]; a town of Hà Nội
+    ("Hà Tiên", None),  # [Hà Tĩnh, ...]; a city of Kiên Giang
+    ("Vĩnh Yên", None),  # [Vĩnh Long, Phú Yên, Nghệ An]; a city of Vĩnh Phúc
+]
+
+
+@pytest.mark.parametrize(("name", "province_now"), MISLEADING)
+def test_a_place_that_is_not_a_province_is_never_hinted_as_a_look_alike(
+    name: str, province_now: str | None
+) -> None:
+    assert PLACES.resolve(name) is None
+    locality = PLACES.locality(name)
+    assert (locality.now.name if locality else None) == province_now
+    if locality is None:
+        assert PLACES.suggest(name) == []
+
+
+def test_every_locality_is_found_by_each_spelling_and_never_taken_for_a_province() -> None:
+    assert PLACES.localities
+    keys: dict[str, str] = {}
+    for locality in PLACES.localities:
+        assert locality.then.merged_into == locality.now.slug, locality.name
+        for name in (locality.name, *locality.aliases):
+            for spelling in (name, locality.label.replace(locality.name, name), f"{name} (cũ)"):
+                assert PLACES.locality(spelling) == locality, spelling
+                assert PLACES.resolve(spelling) is None, spelling  # else unreachable
+            assert keys.setdefault(name_key(name), locality.name) == locality.name, name
+
+
+def test_a_locality_in_a_province_merged_elsewhere_is_rejected_when_loaded(
+    tmp_path: Path,
+) -> None:
+    data = PROJECT / "generator" / "data"
+    broken = (data / "localities.yml").read_text(encoding="utf-8")
+    broken = broken.replace("province_then: quang-binh", "province_then: quang-nam")
+    (tmp_path / "localities.yml").write_text(broken, encoding="utf-8")
+    with pytest.raises(ValueError, match="Đồng Hới: Quảng Nam is not part of Quảng Trị"):
+        load_places(data / "provinces.yml", tmp_path / "localities.yml")
