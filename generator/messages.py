@@ -190,6 +190,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mã sáng kiến '{value}' trùng với tệp {other}; hãy đổi tên một trong hai tệp",
         "id '{value}' collides with {other}; rename one of the files",
     ),
+    "reserved-slug": (
+        "'{value}' sẽ chiếm địa chỉ '{url}' mà trang đã dùng vào việc khác; hãy chọn tên khác",
+        "'{value}' would take the address '{url}', which the site uses for something else; choose another name",
+    ),
+    "tag-without-letters": (
+        "từ khóa '{value}' không có chữ cái hay chữ số nào để làm địa chỉ trang; hãy viết từ khóa bằng chữ",
+        "tag '{value}' has no letter or digit to make its page address from; write it in words",
+    ),
     "wrong-folder": (
         "tệp nằm trong thư mục '{folder}' nhưng tỉnh/thành hiện nay là {province}; hãy chuyển tệp "
         "vào initiatives/{slug}/",

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import urls
 from .issues import Issue, Severity
 from .messages import close_matches, did_you_mean, make_issue
 from .model_errors import issues_from_validation
@@ -59,6 +60,7 @@ def validate_source(
     issues += _check_id(source)
     issues += _check_province(source, place, vocab)
     issues += _check_domains(source, vocab)
+    issues += _check_tags(source)
     issues += _check_dates(source)
     issues += _check_body(source, root)
     issues += _check_images(source, root)
@@ -94,6 +96,23 @@ def _check_id(source: Source) -> Iterator[Issue]:
         yield make_issue(
             "bad-id", source.relpath, 1, 1, "id", value=source.stem, suggestion=suggestion
         )
+    elif source.stem in urls.RESERVED_SLUGS:
+        url = urls.initiative(source.stem).url
+        yield make_issue("reserved-slug", source.relpath, 1, 1, "id", value=source.stem, url=url)
+
+
+def _check_tags(source: Source) -> Iterator[Issue]:
+    """A tag becomes a page ``the/<slug>/``: it needs a slug, and not one the site uses."""
+    tags = source.meta.get("tags")
+    for index, name in enumerate(tags if isinstance(tags, list) else []):
+        if not isinstance(name, str) or not name.strip() or ("tags", index) in source.reported:
+            continue
+        key, field = slug(name), f"tags[{index}]"
+        if not key:
+            yield _issue(source, "tag-without-letters", ("tags", index), field, value=name)
+        elif key in urls.RESERVED_SLUGS:
+            url = urls.tag(key).url
+            yield _issue(source, "reserved-slug", ("tags", index), field, value=name, url=url)
 
 
 def _resolve(source: Source, vocab: Vocabulary) -> PlaceRef | None:

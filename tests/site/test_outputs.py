@@ -1,0 +1,50 @@
+"""Every generated path has one producer; a second one is a located error naming both."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_module
+from generator.build import generate
+from generator.check import CheckResult, check_paths
+from generator.outputs import Origin, Outputs
+
+
+def test_second_producer_of_a_path_is_reported_not_written() -> None:
+    outputs = Outputs()
+    outputs.add("the/index.md", "tag index", Origin("theme/pages/facets.md.j2", label="'facets'"))
+    outputs.add(
+        "the/index.md", "tag page", Origin("initiatives/a.md", 9, 17, "tags[1]", "từ khóa 'Index'")
+    )
+    assert outputs.files == {"the/index.md": "tag index"}
+    (issue,) = outputs.issues
+    assert issue.as_text() == (
+        "initiatives/a.md:9:17: error: tags[1]: từ khóa 'Index' tạo ra trang the/index.md, nhưng "
+        "'facets' (theme/pages/facets.md.j2:1) đã tạo ra trang đó; hãy đổi tên một trong hai — "
+        "từ khóa 'Index' produces the/index.md, which 'facets' (theme/pages/facets.md.j2:1) "
+        "already produces; rename one of them"
+    )
+
+
+def test_a_tag_named_index_cannot_replace_the_tag_index(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the checker's reserved-slug error bypassed, the generator still refuses."""
+    checked = check_paths(project)
+    record = checked.records[0]
+    tagged = record.initiative.model_copy(update={"tags": ["Index"]})
+    records = [dataclasses.replace(record, initiative=tagged), *checked.records[1:]]
+    monkeypatch.setattr(
+        build_module, "check_paths", lambda root: CheckResult(len(records), records, [])
+    )
+    before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
+    _, issues, site = generate(project)
+    assert site is None
+    assert [(i.code, i.path, i.field) for i in issues] == [
+        ("output-collision", record.relpath, "tags[0]")
+    ]
+    assert "the/index.md" in issues[0].message and "facets.md.j2" in issues[0].message
+    assert sorted(p.relative_to(project) for p in (project / "docs").rglob("*")) == before
