@@ -22,6 +22,7 @@ from .issues import Issue, has_errors
 from .messages import make_issue
 from .outputs import Origin, Outputs
 from .render import render_pages
+from .settings import load_settings
 from .site import Site, build_site
 from .vocab import load_vocabulary
 from .write import find_conflicts, write_outputs
@@ -61,7 +62,7 @@ def generate(root: Path) -> tuple[CheckResult, list[Issue], Site | None]:
 def collect_outputs(site: Site, root: Path) -> Outputs:
     """Every generated file with its origin; colliding paths are reported, not replaced."""
     outputs = Outputs()
-    render_pages(site, root / TEMPLATES_DIR, root, outputs)
+    render_pages(site, root / TEMPLATES_DIR, root, outputs, load_settings(root))
     data = Origin("generator/export.py", label="dữ liệu mở")
     for path, content in export_open_data(site).items():
         outputs.add(path, content, data)

@@ -23,6 +23,7 @@ from .body import render_body
 from .outputs import Origin, Outputs
 from .records import Record
 from .safety import link_allowed
+from .settings import SiteSettings
 from .site import LEVEL_NAMES, STATUS_NAMES, Site
 from .text import plain, slug
 from .urls import PagePath
@@ -73,8 +74,11 @@ def meta_text(text: object) -> str:
 class Renderer:
     """Renders pages from the templates into ``outputs``, each with its origin."""
 
-    def __init__(self, site: Site, templates: Path, outputs: Outputs) -> None:
+    def __init__(
+        self, site: Site, templates: Path, outputs: Outputs, settings: SiteSettings
+    ) -> None:
         self.outputs = outputs
+        self.settings = settings
         self.env = Environment(
             loader=FileSystemLoader(templates),
             undefined=StrictUndefined,
@@ -97,6 +101,7 @@ class Renderer:
             return target.link_from(path)
 
         body = self.env.get_template(template).render(link=link, path=path, **context)
+        meta.setdefault("edit_url", None)  # generated: nothing to edit under docs/
         head = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
         self.outputs.add(path.src, f"---\n{head}---\n\n{body.strip()}\n", origin)
 
@@ -108,9 +113,11 @@ def crumbs(*pairs: tuple[str, PagePath]) -> list[dict[str, str]]:
     return trail
 
 
-def render_pages(site: Site, templates: Path, root: Path, outputs: Outputs) -> None:
+def render_pages(
+    site: Site, templates: Path, root: Path, outputs: Outputs, settings: SiteSettings
+) -> None:
     """Every generated page, and the images published beside initiatives, into ``outputs``."""
-    renderer = Renderer(site, templates, outputs)
+    renderer = Renderer(site, templates, outputs, settings)
     _home(site, renderer)
     _initiatives(site, renderer, root)
     _provinces(site, renderer)
@@ -152,6 +159,7 @@ def _initiatives(site: Site, r: Renderer, root: Path) -> None:
             ),
             "status": record.initiative.status,
             "status_label": STATUS_NAMES[record.initiative.status][0],
+            "edit_url": r.settings.edit_url(record.relpath),
         }
         body = render_body(record.body, md_escape, _body_images(record, root, path, r.outputs))
         r.page(

@@ -24,6 +24,7 @@ FIXTURE = ROOT / "tests" / "data" / "site"
 def generated_tree(workdir: Path) -> dict[str, bytes]:
     """Generate the fixture repository's pages in ``workdir``; return path → bytes."""
     shutil.copytree(ROOT / "theme", workdir / "theme")
+    shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
     shutil.copytree(FIXTURE, workdir / "initiatives")
     (workdir / DOCS_DIR).mkdir()
     _, issues, site = generate(workdir)

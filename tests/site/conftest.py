@@ -10,11 +10,14 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.build import BuildResult, build
+from generator.settings import load_settings
 from generator.write import MANIFEST
 
 from ..conftest import FIXTURES, PROJECT
@@ -114,3 +117,38 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal ``href``/``src`` of every page that does not lead to a file of ``site``.
+
+    Relative links resolve from the page, root-relative ones (the 404 page's) and links
+    to the site's own address from the site root; ``//host`` links are always wrong.
+    """
+    site_url = load_settings(site.parent).site_url
+    root_path = urlsplit(site_url).path or "/"
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag in html.find_all(["a", "link", "script", "img", "source", "iframe", "form"]):
+            for attribute in ("href", "src", "action"):
+                url = str(tag.get(attribute) or "")
+                where = f"{page.relative_to(site)} → {url}"
+                if url.startswith("//"):
+                    broken.append(f"{where} (protocol-relative)")
+                    continue
+                if site_url and url.startswith(site_url):
+                    url = root_path + url[len(site_url) :]
+                parts = urlsplit(url)
+                if parts.scheme or parts.netloc or not parts.path:
+                    continue  # another site, mailto:, or an anchor on the same page
+                path = unquote(parts.path)
+                if path.startswith("/"):
+                    target = site / path[len(root_path) :]
+                else:
+                    target = page.parent / path
+                if target.is_dir():
+                    target = target / "index.html"
+                if not target.resolve().is_file() or not target.resolve().is_relative_to(site):
+                    broken.append(where)
+    return broken

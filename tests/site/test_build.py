@@ -109,11 +109,12 @@ def test_open_data_matches_the_records(built_site: Path) -> None:
 
 def test_project_site_builds_from_the_bundled_initiatives(tmp_path: Path) -> None:
     from ..conftest import PROJECT
-    from .conftest import make_project
+    from .conftest import broken_links, make_project
 
     root = make_project(tmp_path / "repo", PROJECT / "initiatives")
     result = build(root)
     assert result.ok, [i.as_text() for i in result.issues]
     pages = list((root / "site" / "sang-kien").glob("*/index.html"))
     assert len(pages) == len(list((PROJECT / "initiatives").rglob("*.md"))) > 20
+    assert broken_links(root / "site") == []
     shutil.rmtree(root)

@@ -216,7 +216,11 @@ def active_content(page: Path, reference: Path) -> list[str]:
                 found.append(f"<{tag.name} {name}={text!r}>")
     article = soup.find("article")
     assert isinstance(article, Tag)
-    found += [f"<{tag.name}> in the article" for tag in article.find_all(ACTIVE_TAGS)]
+    found += [
+        f"<{tag.name}> in the article"
+        for tag in article.find_all(ACTIVE_TAGS)
+        if not tag.find_parent(class_="md-content__button")  # the theme's own icons
+    ]
     found += [f"<img src={img.get('src')!r}>" for img in article.find_all("img")
               if str(img.get("src", "")).startswith(("http:", "https:", "//"))]  # fmt: skip
     if _head_signature(soup) != _head_signature(clean):
