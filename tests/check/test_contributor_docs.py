@@ -1,9 +1,12 @@
-"""The contributor guide documents every field of the record format."""
+"""The contributor guide documents every field of the record format, with working links."""
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel
 
+from generator import urls
 from generator.schema import Initiative
 
 from ..conftest import PROJECT
@@ -24,3 +27,15 @@ def test_every_field_is_documented_in_vietnamese() -> None:
     missing = sorted(name for name in fields(Initiative) if f"`{name}`" not in guide)
     assert missing == []
     assert len(fields(Initiative)) > 30
+
+
+def test_guide_links_work_where_it_is_read_on_github() -> None:
+    """The guide is read in the repository too: its relative links must name committed files,
+    never generated pages (those exist only on the published site)."""
+    guide = (PROJECT / "docs" / "dong-gop.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s]+)\)", guide)
+    relative = [t.split("#")[0] for t in targets if not re.match(r"[a-z]+:", t) and t[0] != "#"]
+    generated = [t for t in relative if t.split("/")[0] in urls.SECTIONS or t == urls.HOME_SOURCE]
+    missing = [t for t in relative if not (PROJECT / "docs" / t).is_file()]
+    assert (generated, missing) == ([], [])
+    assert "https://sangkien.github.io/the/" in targets
