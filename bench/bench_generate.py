@@ -36,7 +36,7 @@ def main() -> None:
         check_paths(root)
         check = time.perf_counter() - start
         start = time.perf_counter()
-        _, issues, site = generate(root)
+        _, issues, site, _ = generate(root)
         full = time.perf_counter() - start
         pages = sum(1 for _ in (root / "docs").rglob("*.md"))
         print(f"records: {count}, pages written: {pages}, ok: {site is not None and not issues}")

@@ -15,11 +15,13 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .check import CheckResult, check_paths
 from .export import export_open_data
 from .issues import Issue, has_errors
 from .messages import make_issue
+from .mkdocs_log import CONFIG, mkdocs_issues
 from .outputs import Origin, Outputs
 from .render import render_pages
 from .settings import load_settings
@@ -44,19 +46,26 @@ class BuildResult:
         return self.check.ok and not has_errors(self.issues)
 
 
-def generate(root: Path) -> tuple[CheckResult, list[Issue], Site | None]:
+class Generated(NamedTuple):
+    check: CheckResult
+    issues: list[Issue]
+    site: Site | None  # None: nothing was written
+    origins: dict[str, Origin]  # generated path under docs/ → what produced it
+
+
+def generate(root: Path) -> Generated:
     """Check, then write generated pages and data into ``docs/`` (nothing if invalid)."""
     result = check_paths(root)
     if not result.ok:
-        return result, [], None
+        return Generated(result, [], None, {})
     site = build_site(result.records, load_vocabulary())
     outputs = collect_outputs(site, root)
     docs_dir = root / DOCS_DIR
     conflicts = outputs.issues + find_conflicts(outputs.files, docs_dir)
     if conflicts:
-        return result, conflicts, None
+        return Generated(result, conflicts, None, outputs.origins)
     write_outputs(outputs.files, docs_dir)
-    return result, [], site
+    return Generated(result, [], site, outputs.origins)
 
 
 def collect_outputs(site: Site, root: Path) -> Outputs:
@@ -79,7 +88,7 @@ def content_epoch(site: Site) -> int:
 
 
 def build(root: Path, site_dir: Path | None = None) -> BuildResult:
-    check, issues, site = generate(root)
+    check, issues, site, origins = generate(root)
     result = BuildResult(check, issues)
     if site is None:
         return result
@@ -108,21 +117,15 @@ def build(root: Path, site_dir: Path | None = None) -> BuildResult:
     )
     if done.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
-        detail = _mkdocs_problems(done.stderr + done.stdout) or f"exit status {done.returncode}"
-        result.issues.append(
-            make_issue("mkdocs-failed", "mkdocs.yml", 1, 1, "build", detail=detail)
-        )
+        found = mkdocs_issues(done.stderr + done.stdout, origins, root / DOCS_DIR)
+        status = f"exit status {done.returncode}"
+        failed = make_issue("mkdocs-failed", CONFIG, 1, 1, "build", detail=status)
+        result.issues += found or [failed]
         return result
     _replace(final, fresh)
     result.site_dir = final
     result.initiatives = len(site.records)
     return result
-
-
-def _mkdocs_problems(output: str) -> str:
-    """MkDocs' warnings and errors, without its INFO chatter."""
-    lines = [line.strip() for line in output.splitlines()]
-    return " | ".join(line for line in lines if line.startswith(("WARNING", "ERROR", "Aborted")))
 
 
 def _replace(final: Path, fresh: Path) -> None:

@@ -230,6 +230,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{second} tạo ra trang {target}, nhưng {first} đã tạo ra trang đó; hãy đổi tên một trong hai",
         "{second} produces {target}, which {first} already produces; rename one of them",
     ),
+    "mkdocs-page": (
+        "MkDocs không dựng được trang từ tệp này: {detail}",
+        "MkDocs could not build the page made from this file: {detail}",
+    ),
     "mkdocs-failed": (
         "MkDocs không dựng được trang: {detail}",
         "MkDocs could not build the site: {detail}",

@@ -29,7 +29,7 @@ def _snapshot(folders: list[Path]) -> dict[Path, float]:
 
 
 def regenerate(root: Path) -> bool:
-    result, issues, site = generate(root)
+    result, issues, site, _ = generate(root)
     if result.issues or issues:
         TextReporter().report(result.issues + issues, result.checked, sys.stderr)
     return site is not None

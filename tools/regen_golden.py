@@ -27,7 +27,7 @@ def generated_tree(workdir: Path) -> dict[str, bytes]:
     shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
     shutil.copytree(FIXTURE, workdir / "initiatives")
     (workdir / DOCS_DIR).mkdir()
-    _, issues, site = generate(workdir)
+    _, issues, site, _ = generate(workdir)
     assert site is not None and not issues, issues
     docs = workdir / DOCS_DIR
     return {path: (docs / path).read_bytes() for path in sorted(owned_files(docs))}

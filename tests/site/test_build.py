@@ -13,6 +13,8 @@ import pytest
 
 from generator.build import build
 from generator.cli import main
+from generator.mkdocs_log import mkdocs_issues
+from generator.outputs import Origin
 
 from ..conftest import valid_record
 
@@ -61,13 +63,37 @@ def test_mkdocs_failure_leaves_the_previous_site_untouched(project: Path) -> Non
     assert build(project).ok
     before = tree_digest(project / "site")
     page = project / "docs" / "gioi-thieu.md"
-    page.write_text(page.read_text("utf-8") + "\n[gãy](khong-co-trang-nay.md)\n", "utf-8")
+    lines = page.read_text("utf-8").count("\n")
+    page.write_text(page.read_text("utf-8") + "\nXem [gãy](khong-co-trang-nay.md)\n", "utf-8")
     result = build(project)
     assert not result.ok
     (issue,) = result.issues
-    assert issue.code == "mkdocs-failed" and "khong-co-trang-nay.md" in issue.message
+    assert (issue.code, issue.path, issue.line, issue.column) == (
+        "mkdocs-page", "docs/gioi-thieu.md", lines + 2, 11
+    )
+    assert "khong-co-trang-nay.md" in issue.message
     assert tree_digest(project / "site") == before
     assert not (project / "site.new").exists()
+
+
+def test_mkdocs_warnings_point_at_the_record_that_made_the_page(tmp_path: Path) -> None:
+    origins = {"sang-kien/a.md": Origin("initiatives/dak-lak/a.md", field="id")}
+    log = (
+        "INFO    -  Building documentation...\n"
+        "WARNING -  Doc file 'sang-kien/a.md' contains a link '../x.md', but the target "
+        "'x.md' is not found among documentation files.\n"
+        "WARNING -  Config value 'plugins': something else\n"
+        "Aborted with 2 warnings in strict mode!\n"
+    )
+    issues = mkdocs_issues(log, origins, tmp_path)
+    assert [(i.code, i.path, i.line, i.field) for i in issues] == [
+        ("mkdocs-page", "initiatives/dak-lak/a.md", 1, "id"),
+        ("mkdocs-failed", "mkdocs.yml", 1, "build"),
+    ]
+    assert issues[0].message == (
+        "MkDocs không dựng được trang từ tệp này: Doc file 'sang-kien/a.md' contains a link "
+        "'../x.md', but the target 'x.md' is not found among documentation files."
+    )
 
 
 def test_generated_pages_never_overwrite_hand_written_ones(project: Path) -> None:

@@ -41,7 +41,7 @@ def test_a_tag_named_index_cannot_replace_the_tag_index(
         build_module, "check_paths", lambda root: CheckResult(len(records), records, [])
     )
     before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
-    _, issues, site = generate(project)
+    _, issues, site, _ = generate(project)
     assert site is None
     assert [(i.code, i.path, i.field) for i in issues] == [
         ("output-collision", record.relpath, "tags[0]")
