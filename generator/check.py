@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .issues import Issue, has_errors, sort_issues
+from .issues import Issue, Severity, has_errors, sort_issues
+from .messages import make_issue
 from .records import Record
-from .sources import find_sources, load_sources
-from .validate import validate_all
+from .sources import find_sources, load_sources, relative_name
+from .validate import IMAGE_SUFFIXES, validate_all
 from .vocab import Vocabulary, load_vocabulary
 
 CONTENT_DIR = "initiatives"
@@ -49,4 +51,29 @@ def check_paths(
         chosen |= {i.path for i in issues if (root / i.path) in wanted_set}
         issues = [i for i in issues if i.path in chosen]
         records = [r for r in records if r.relpath in chosen]
+    folders = [path for path in paths if path.is_dir()] if paths else [content]
+    issues = sort_issues(issues + not_records(folders, root))
     return CheckResult(len(wanted), records, issues)
+
+
+def not_records(folders: Sequence[Path], root: Path) -> list[Issue]:
+    """Files in the record folders that are neither records (``.md``) nor their images.
+
+    They are not checked and never published: a ``.txt`` or ``.docx`` initiative would
+    otherwise vanish without a word.
+    """
+    issues = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                suffix = Path(name).suffix
+                if name.startswith(".") or suffix == ".md" or suffix.lower() in IMAGE_SUFFIXES:
+                    continue
+                rel = relative_name(Path(dirpath, name), root)
+                issues.append(
+                    make_issue("not-a-record", rel, 1, 1, "file", Severity.WARNING)
+                )
+    return issues

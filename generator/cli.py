@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .build import build
-from .check import check_paths
+from .check import CONTENT_DIR, check_paths
 from .jsonschema import SCHEMA_PATH, schema_text
 from .report import REPORTERS, TextReporter
 from .serve import serve
@@ -88,7 +88,23 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
     if missing:
         print(f"sangkien check: không có tệp / no such file: {missing[0]}", file=sys.stderr)
         return 2
+    if not args.paths and not (root / CONTENT_DIR).is_dir():
+        print(
+            f"sangkien check: không có thư mục {CONTENT_DIR}/ trong {root}; hãy chạy lệnh trong "
+            f"kho sáng kiến, dùng --root, hoặc chỉ ra tệp cần kiểm tra — no {CONTENT_DIR}/ "
+            f"folder in {root}; run it inside the repository, pass --root, or name the files",
+            file=sys.stderr,
+        )
+        return 2
     result = check_paths(root, args.paths)
+    if result.checked == 0:
+        where = ", ".join(str(p) for p in args.paths) or f"{root / CONTENT_DIR}"
+        print(
+            f"sangkien check: không có tệp .md nào để kiểm tra trong {where} — "
+            f"no .md file to check in {where}",
+            file=sys.stderr,
+        )
+        return 2
     REPORTERS[args.format]().report(result.issues, result.checked, sys.stdout)
     failed = not result.ok or (args.strict and bool(result.issues))
     return 1 if failed else 0

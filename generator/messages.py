@@ -204,6 +204,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file is in folder '{folder}' but its current province is {province}; move it to "
         "initiatives/{slug}/",
     ),
+    "not-a-record": (
+        "tệp không có đuôi .md nên không được kiểm tra và không lên trang; nếu là một sáng kiến, hãy "
+        "lưu thành Markdown với đuôi .md (xem docs/dong-gop.md), nếu không hãy chuyển nó ra khỏi initiatives/",
+        "not a .md file, so it is neither checked nor published; if it is an initiative, save it "
+        "as Markdown ending in .md (see docs/dong-gop.md), otherwise move it out of initiatives/",
+    ),
     "image-missing": (
         "không tìm thấy ảnh '{value}' (tính từ thư mục của tệp); hãy kiểm tra đường dẫn",
         "image '{value}' not found (relative to the file's folder); check the path",

@@ -130,3 +130,60 @@ def test_relative_path_argument_reads_each_file_once(
         0,
         "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo. — Checked 1 files: 0 errors, 0 warnings.",
     )
+
+
+def test_outside_a_repository_is_a_usage_error(
+    make_tree: MakeTree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_tree({"ghi-chu.txt": "không phải kho"})
+    code, out, err = run(capsys, "--root", str(root), "check")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"sangkien check: không có thư mục initiatives/ trong {root}; hãy chạy lệnh trong kho "
+        "sáng kiến, dùng --root, hoặc chỉ ra tệp cần kiểm tra — no initiatives/ folder in "
+        f"{root}; run it inside the repository, pass --root, or name the files\n"
+    )
+
+
+def test_a_folder_without_records_is_a_usage_error(
+    make_tree: MakeTree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_tree({"initiatives/dak-lak/anh/a.png": b"png"})
+    code, out, err = run(capsys, "--root", str(root), "check")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"sangkien check: không có tệp .md nào để kiểm tra trong {root / 'initiatives'} — "
+        f"no .md file to check in {root / 'initiatives'}\n"
+    )
+
+
+def test_files_that_are_not_records_are_reported(
+    make_tree: MakeTree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_tree(
+        {
+            "initiatives/dak-lak/a.md": valid_record(),
+            "initiatives/dak-lak/anh/a.PNG": b"png",
+            "initiatives/dak-lak/b.txt": "Sáng kiến",
+            "initiatives/dak-lak/c.markdown": "Sáng kiến",
+            "initiatives/dak-lak/d.docx": b"PK",
+            "initiatives/dak-lak/.DS_Store": b"",
+        }
+    )
+    code, out, _ = run(capsys, "--root", str(root), "check")
+    assert code == 0
+    lines = out.splitlines()
+    assert [line.split(": ")[0] for line in lines[:-1]] == [
+        "initiatives/dak-lak/b.txt:1:1",
+        "initiatives/dak-lak/c.markdown:1:1",
+        "initiatives/dak-lak/d.docx:1:1",
+    ]
+    assert lines[0] == (
+        "initiatives/dak-lak/b.txt:1:1: warning: file: tệp không có đuôi .md nên không được kiểm "
+        "tra và không lên trang; nếu là một sáng kiến, hãy lưu thành Markdown với đuôi .md (xem "
+        "docs/dong-gop.md), nếu không hãy chuyển nó ra khỏi initiatives/ — not a .md file, so it "
+        "is neither checked nor published; if it is an initiative, save it as Markdown ending in "
+        ".md (see docs/dong-gop.md), otherwise move it out of initiatives/"
+    )
+    assert lines[-1].endswith("Checked 1 files: 0 errors, 3 warnings.")
+    assert run(capsys, "--root", str(root), "check", "--strict")[0] == 1
