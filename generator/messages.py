@@ -29,6 +29,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không đọc được tệp: {reason}",
         "cannot read the file: {reason}",
     ),
+    # --- characters (see characters.py for what is reported and why) -------------------
+    "control-character": (
+        "ký tự điều khiển {char} không được phép; hãy xóa ký tự vô hình này ở đúng dòng và cột đã nêu (thường lẫn vào khi dán từ Word hoặc PDF)",
+        "control character {char} is not allowed; delete this invisible character at the line and column given (it usually comes from pasting from Word or a PDF)",
+    ),
+    "noncharacter": (
+        "{char} là mã Unicode không dùng cho văn bản; hãy xóa ký tự này ở đúng dòng và cột đã nêu",
+        "{char} is a Unicode noncharacter, never text; delete it at the line and column given",
+    ),
+    "line-separator": (
+        "ký tự ngắt dòng Unicode {char}: YAML và Markdown hiểu nó khác nhau; hãy thay bằng một lần xuống dòng thường (Enter) hoặc dấu cách",
+        "Unicode line separator {char}: YAML and Markdown read it differently; replace it with a plain line break (Enter) or a space",
+    ),
+    "stray-bom": (
+        "ký tự vô hình {char} (BOM) nằm giữa tệp, thường do ghép hai tệp; hãy xóa nó",
+        "invisible character {char} (byte-order mark) inside the file, usually left by joining two files; delete it",
+    ),
+    "more-stray-characters": (
+        "còn {count} ký tự như trên từ đây trở đi; có thể tệp đã được lưu sai bảng mã (ví dụ UTF-16), hãy lưu lại với bảng mã UTF-8",
+        "{count} more such characters from here on; the file may have been saved in the wrong encoding (e.g. UTF-16): save it again as UTF-8",
+    ),
     # --- front matter ----------------------------------------------------------------
     "front-matter-missing": (
         "thiếu phần khai báo (front matter): dòng đầu tiên của tệp phải là '---'",
