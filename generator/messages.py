@@ -50,6 +50,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "còn {count} ký tự như trên từ đây trở đi; có thể tệp đã được lưu sai bảng mã (ví dụ UTF-16), hãy lưu lại với bảng mã UTF-8",
         "{count} more such characters from here on; the file may have been saved in the wrong encoding (e.g. UTF-16): save it again as UTF-8",
     ),
+    # values the YAML reader cannot take in (issue 13: no input crashes the checker)
+    "yaml-malformed-number": (
+        'giá trị {value} không có dấu nháy bị YAML 1.1 coi là số nhưng không đọc được thành số; nếu là chữ, hãy viết "{value}"',
+        'unquoted {value} looks like a number to YAML 1.1 but cannot be read as one; if you mean text, write "{value}"',
+    ),
+    "yaml-number-too-long": (
+        "con số dài {length} ký tự, quá dài để là một giá trị thật; hãy kiểm tra lại, hoặc đặt trong dấu nháy nếu là chữ",
+        "a number {length} characters long is too long to be a real value; check it, or quote it if it is text",
+    ),
+    "yaml-too-deep": (
+        "dữ liệu lồng nhau quá {limit} cấp; hồ sơ chỉ cần vài cấp, hãy kiểm tra các dấu ngoặc [ ] {{ }} và thụt lề",
+        "data nested more than {limit} levels deep; records need only a few, check the [ ] {{ }} brackets and the indentation",
+    ),
     # --- front matter ----------------------------------------------------------------
     "front-matter-missing": (
         "thiếu phần khai báo (front matter): dòng đầu tiên của tệp phải là '---'",

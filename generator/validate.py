@@ -198,12 +198,20 @@ def _check_images(source: Source, root: Path) -> Iterator[Issue]:
         target = (source.path.parent / src).resolve()
         if not target.is_relative_to(root.resolve()) or Path(src).is_absolute():
             yield _issue(source, "image-outside", path, field, value=src)
-        elif not target.is_file():
+        elif not _is_file(target):
             yield _issue(source, "image-missing", path, field, value=src)
         elif target.suffix.lower() not in IMAGE_SUFFIXES:
             yield _issue(
                 source, "image-type", path, field, value=src, choices=", ".join(IMAGE_SUFFIXES)
             )
+
+
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that says no, rather than raising, for a name too long to exist."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _check_folder(source: Source, province: Province) -> Iterator[Issue]:
