@@ -63,6 +63,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dữ liệu lồng nhau quá {limit} cấp; hồ sơ chỉ cần vài cấp, hãy kiểm tra các dấu ngoặc [ ] {{ }} và thụt lề",
         "data nested more than {limit} levels deep; records need only a few, check the [ ] {{ }} brackets and the indentation",
     ),
+    # the last resort of cli.main: a bug of ours, never the contributor's
+    "internal-error": (
+        "lỗi nội bộ của sangkien ({error}); đây không phải lỗi của bạn: xin báo cho nhóm phát triển, kèm tệp liên quan và kết quả khi chạy lại lệnh với {env}=1",
+        "internal error in sangkien ({error}); not your mistake: please report it with the file concerned and the output of the command run again with {env}=1",
+    ),
     # --- front matter ----------------------------------------------------------------
     "front-matter-missing": (
         "thiếu phần khai báo (front matter): dòng đầu tiên của tệp phải là '---'",
