@@ -64,6 +64,7 @@ def find_strays(text: str) -> list[Stray]:
 
 
 def is_stray(char: str) -> bool:
+    """Whether ``char`` is one of ours to name, for errors raised by the YAML reader."""
     return _STRAY.fullmatch(char) is not None
 
 
@@ -97,6 +98,7 @@ def stray_issues(rel: str, strays: list[Stray], front_matter_end: int) -> list[I
 
 
 def stray_issue(rel: str, stray: Stray, in_front_matter: bool) -> Issue:
+    """The finding for one character; what is fatal in YAML may be harmless in Markdown."""
     code, severity = _kind(stray.char, in_front_matter)
     field = "front-matter" if in_front_matter else "body"
     return make_issue(code, rel, stray.line, stray.column, field, severity, char=stray.code_point)

@@ -39,8 +39,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{char} is a Unicode noncharacter, never text; delete it at the line and column given",
     ),
     "line-separator": (
-        "ký tự ngắt dòng Unicode {char}: YAML và Markdown hiểu nó khác nhau; hãy thay bằng một lần xuống dòng thường (Enter) hoặc dấu cách",
-        "Unicode line separator {char}: YAML and Markdown read it differently; replace it with a plain line break (Enter) or a space",
+        "ký tự ngắt dòng/đoạn Unicode {char}: YAML và Markdown hiểu nó khác nhau; hãy thay bằng một lần xuống dòng thường (Enter) hoặc dấu cách",
+        "Unicode line or paragraph separator {char}: YAML and Markdown read it differently; replace it with a plain line break (Enter) or a space",
     ),
     "stray-bom": (
         "ký tự vô hình {char} (BOM) nằm giữa tệp, thường do ghép hai tệp; hãy xóa nó",
