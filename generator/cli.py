@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,8 +13,13 @@ from . import __version__
 from .build import build
 from .check import CONTENT_DIR, check_paths
 from .jsonschema import SCHEMA_PATH, schema_text
+from .messages import make_issue
 from .report import REPORTERS, TextReporter
 from .serve import serve
+from .sources import Source, relative_name
+
+INTERNAL_ERROR = 3  # 0 clean, 1 findings, 2 usage; 3 is a bug in sangkien itself
+TRACEBACK_ENV = "SANGKIEN_TRACEBACK"
 
 
 def find_root(start: Path) -> Path:
@@ -144,7 +151,37 @@ def run_serve(args: argparse.Namespace, root: Path) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
-    return int(args.run(args, root))
+    try:
+        return int(args.run(args, root))
+    except Exception as error:
+        # Last resort: bad input is reported as findings, so getting here is our bug.
+        # Officers get one located line instead of a traceback they cannot act on.
+        if os.environ.get(TRACEBACK_ENV):
+            raise
+        detail = f"{type(error).__name__}: {error}".splitlines()[0][:200]
+        where = _file_in_traceback(error, root)
+        issue = make_issue(
+            "internal-error", where or "sangkien", 1, 1, "file", env=TRACEBACK_ENV, error=detail
+        )
+        text = (
+            issue.as_text() if where else f"sangkien: error: {issue.message} — {issue.message_en}"
+        )
+        print(text, file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+def _file_in_traceback(error: BaseException, root: Path) -> str | None:
+    """The file the pipeline was working on when it failed, read from its frames' locals."""
+    for frame, _ in reversed(list(traceback.walk_tb(error.__traceback__))):
+        if not str(frame.f_globals.get("__name__", "")).startswith("generator."):
+            continue
+        found = frame.f_locals.get("source")
+        if isinstance(found, Source):
+            return found.relpath
+        found = frame.f_locals.get("path")
+        if isinstance(found, Path) and found.suffix == ".md":
+            return relative_name(found, root)
+    return None
 
 
 if __name__ == "__main__":

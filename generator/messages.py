@@ -29,6 +29,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không đọc được tệp: {reason}",
         "cannot read the file: {reason}",
     ),
+    # --- characters (see characters.py for what is reported and why) -------------------
+    "control-character": (
+        "ký tự điều khiển {char} không được phép; hãy xóa ký tự vô hình này ở đúng dòng và cột đã nêu (thường lẫn vào khi dán từ Word hoặc PDF)",
+        "control character {char} is not allowed; delete this invisible character at the line and column given (it usually comes from pasting from Word or a PDF)",
+    ),
+    "noncharacter": (
+        "{char} là mã Unicode không dùng cho văn bản; hãy xóa ký tự này ở đúng dòng và cột đã nêu",
+        "{char} is a Unicode noncharacter, never text; delete it at the line and column given",
+    ),
+    "line-separator": (
+        "ký tự ngắt dòng/đoạn Unicode {char}: YAML và Markdown hiểu nó khác nhau; hãy thay bằng một lần xuống dòng thường (Enter) hoặc dấu cách",
+        "Unicode line or paragraph separator {char}: YAML and Markdown read it differently; replace it with a plain line break (Enter) or a space",
+    ),
+    "stray-bom": (
+        "ký tự vô hình {char} (BOM) nằm giữa tệp, thường do ghép hai tệp; hãy xóa nó",
+        "invisible character {char} (byte-order mark) inside the file, usually left by joining two files; delete it",
+    ),
+    "more-stray-characters": (
+        "còn {count} ký tự như trên từ đây trở đi; có thể tệp đã được lưu sai bảng mã (ví dụ UTF-16), hãy lưu lại với bảng mã UTF-8",
+        "{count} more such characters from here on; the file may have been saved in the wrong encoding (e.g. UTF-16): save it again as UTF-8",
+    ),
+    # values the YAML reader cannot take in (issue 13: no input crashes the checker)
+    "yaml-malformed-number": (
+        'giá trị {value} không có dấu nháy bị YAML 1.1 coi là số nhưng không đọc được thành số; nếu là chữ, hãy viết "{value}"',
+        'unquoted {value} looks like a number to YAML 1.1 but cannot be read as one; if you mean text, write "{value}"',
+    ),
+    "yaml-number-too-long": (
+        "con số dài {length} ký tự, quá dài để là một giá trị thật; hãy kiểm tra lại, hoặc đặt trong dấu nháy nếu là chữ",
+        "a number {length} characters long is too long to be a real value; check it, or quote it if it is text",
+    ),
+    "yaml-too-deep": (
+        "dữ liệu lồng nhau quá {limit} cấp; hồ sơ chỉ cần vài cấp, hãy kiểm tra các dấu ngoặc [ ] {{ }} và thụt lề",
+        "data nested more than {limit} levels deep; records need only a few, check the [ ] {{ }} brackets and the indentation",
+    ),
+    # the last resort of cli.main: a bug of ours, never the contributor's
+    "internal-error": (
+        "lỗi nội bộ của sangkien ({error}); đây không phải lỗi của bạn: xin báo cho nhóm phát triển, kèm tệp liên quan và kết quả khi chạy lại lệnh với {env}=1",
+        "internal error in sangkien ({error}); not your mistake: please report it with the file concerned and the output of the command run again with {env}=1",
+    ),
     # --- front matter ----------------------------------------------------------------
     "front-matter-missing": (
         "thiếu phần khai báo (front matter): dòng đầu tiên của tệp phải là '---'",

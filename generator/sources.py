@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.reader import ReaderError
 
+from .characters import Stray, find_strays, for_yaml, is_stray, stray_issue, stray_issues
 from .issues import Issue, Severity
 from .messages import make_issue
 from .yamlplain import KeyPath, Position, read_plain
@@ -110,18 +112,24 @@ def load_source(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
         column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
         byte = f"0x{raw[error.start]:02X}"
         return None, [*issues, make_issue("not-utf8", rel, line, column, "file", byte=byte)]
-    text = text.replace("\r\n", "\n")  # CRLF files are fine; positions count lines alike
+    # CRLF files are fine, and a lone CR (old Mac line ends) is a line break to YAML too:
+    # normalise both so that our line numbers and the parser's agree.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     source, found = split_source(path, rel, text)
     return source, issues + found
 
 
 def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[Issue]]:
+    strays = find_strays(text)
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
-        return None, [make_issue("front-matter-missing", rel, 1, 1, "front-matter")]
+        missing = make_issue("front-matter-missing", rel, 1, 1, "front-matter")
+        return None, [*stray_issues(rel, strays, 0), missing]
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
     if end is None:
-        return None, [make_issue("front-matter-unclosed", rel, 1, 1, "front-matter")]
+        unclosed = make_issue("front-matter-unclosed", rel, 1, 1, "front-matter")
+        return None, [*stray_issues(rel, strays, len(lines)), unclosed]
+    found = stray_issues(rel, strays, end + 1)
     yaml_lines = lines[1:end]
     tabs = [
         make_issue("tab", rel, number + 2, line.index("\t") + 1, "front-matter")
@@ -129,17 +137,15 @@ def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[I
         if "\t" in line
     ]
     if tabs:
-        return None, tabs
+        return None, found + tabs
+    yaml_text = for_yaml("\n".join(yaml_lines) + "\n")
     try:
-        doc = read_plain("\n".join(yaml_lines) + "\n", first_line=2)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 2, mark.column + 1) if mark else (2, 1)
-        problem = error.problem or error.context or "?"
-        return None, [make_issue("yaml-syntax", rel, line, column, "front-matter", problem=problem)]
+        doc = read_plain(yaml_text, first_line=2)
+    except yaml.YAMLError as error:
+        return None, [*found, yaml_error_issue(rel, yaml_text, error, first_line=2)]
 
     values, keys = doc.values, doc.keys
-    issues = [
+    issues = found + [
         make_issue(p.code, rel, p.position[0], p.position[1], _field(p.path), **p.params)
         for p in doc.problems
     ]
@@ -162,6 +168,40 @@ def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[I
         reported=frozenset(p.path for p in doc.problems),
     )
     return source, issues
+
+
+def yaml_error_issue(rel: str, text: str, error: yaml.YAMLError, first_line: int) -> Issue:
+    """Any error PyYAML or libyaml raises, located in the file and told in both languages.
+
+    Syntax errors carry a mark. A reader error (a character YAML refuses; ``for_yaml``
+    should have replaced them all) carries only the character, so find it in the text.
+    """
+    line, column, problem = first_line, 1, str(error).split("\n")[0] or type(error).__name__
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        if mark is not None:
+            line, column = mark.line + first_line, mark.column + 1
+        problem = error.problem or error.context or problem
+    elif isinstance(error, ReaderError) and isinstance(error.character, int):
+        char = chr(error.character)
+        problem = f"U+{error.character:04X}: {error.reason}"
+        at = _reader_index(text, error)
+        if at >= 0:
+            line = text.count("\n", 0, at) + first_line
+            column = at - (text.rfind("\n", 0, at) + 1) + 1
+        if is_stray(char):
+            return stray_issue(rel, Stray(line, column, char), in_front_matter=True)
+    return make_issue("yaml-syntax", rel, line, column, "front-matter", problem=problem)
+
+
+def _reader_index(text: str, error: ReaderError) -> int:
+    """The offending character's index: PyYAML counts characters, libyaml UTF-8 bytes."""
+    at = error.position
+    if error.encoding != "unicode":
+        at = len(text.encode("utf-8")[:at].decode("utf-8", "ignore"))
+    if 0 <= at < len(text) and ord(text[at]) == error.character:
+        return at
+    return text.find(chr(error.character))
 
 
 def _field(path: KeyPath) -> str:

@@ -254,7 +254,7 @@ def _image_problem(source: Source, src: str, root: Path) -> str | None:
     target = (source.path.parent / src).resolve()
     if not target.is_relative_to(root.resolve()) or Path(src).is_absolute():
         return "image-outside"
-    if not target.is_file():
+    if not _is_file(target):
         return "image-missing"
     if target.suffix.lower() not in IMAGE_SUFFIXES:
         return "image-type"
@@ -273,6 +273,14 @@ def _check_images(source: Source, root: Path) -> Iterator[Issue]:
         if code is not None:
             path, field = ("images", index, "src"), f"images[{index}].src"
             yield _issue(source, code, path, field, value=src, choices=_SUFFIXES)
+
+
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that says no, rather than raising, for a name too long to exist."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _check_folder(source: Source, province: Province) -> Iterator[Issue]:

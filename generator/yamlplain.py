@@ -36,6 +36,8 @@ Position = tuple[int, int]  # 1-based line and column, counted in the YAML text
 _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DECIMAL_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
 _TAG = "tag:yaml.org,2002:"
+MAX_NUMBER_LENGTH = 40  # longer than any real figure, short enough to show in a message
+MAX_DEPTH = 20  # records nest three levels (sources[0].title); more is a typo or an attack
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,16 @@ class _Walker:
     def value(self, path: KeyPath) -> Any:
         event = self.next()
         self.doc.values[path] = self.position(event)
+        if len(path) > MAX_DEPTH and isinstance(event, MappingStartEvent | SequenceStartEvent):
+            # Walked recursively, so refuse before Python's recursion limit is reached.
+            # Told once, at the field's outermost item, which also hushes the model's
+            # complaints about the same value.
+            outer = path[:2]
+            self.doc.problems.append(
+                Problem("yaml-too-deep", outer, self.doc.values[outer], {"limit": MAX_DEPTH})
+            )
+            self.skip_collection()
+            return None
         if isinstance(event, AliasEvent):
             self.problem("yaml-alias", path, event, anchor=event.anchor)
             return None
@@ -117,6 +129,16 @@ class _Walker:
             return self.sequence(path)
         assert isinstance(event, ScalarEvent)
         return self.scalar(event, path)
+
+    def skip_collection(self) -> None:
+        """Step past the rest of a collection whose start event was just read."""
+        depth = 1
+        while depth:
+            event = self.next()
+            if isinstance(event, MappingStartEvent | SequenceStartEvent):
+                depth += 1
+            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+                depth -= 1
 
     def sequence(self, path: KeyPath) -> list[Any]:
         items: list[Any] = []
@@ -159,19 +181,36 @@ class _Walker:
                 return text.lower() == "true"
             self.problem("yaml-ambiguous-bool", path, event, value=text)
             return text
-        if tag == "int":
-            if _DECIMAL_INT.fullmatch(text):
-                return int(text)
-            reading = yaml.safe_load(text)
-            self.problem("yaml-ambiguous-number", path, event, value=text, reading=reading)
-            return text
-        if tag == "float":
-            if _DECIMAL_FLOAT.fullmatch(text):
-                return float(text)
-            reading = yaml.safe_load(text)
-            if isinstance(reading, float) and not math.isfinite(reading):
-                self.problem("yaml-not-finite", path, event, value=text)
-            else:
-                self.problem("yaml-ambiguous-number", path, event, value=text, reading=reading)
-            return text
+        if tag in ("int", "float"):
+            return self.number(event, path, tag)
         return text  # str, timestamp (kept as written), merge and value keys
+
+    def number(self, event: ScalarEvent, path: KeyPath, tag: str) -> Any:
+        """A plain scalar YAML 1.1 resolves as a number: typed if plain decimal, else reported.
+
+        Python refuses to convert integers of more than 4,300 digits, and PyYAML's own
+        constructor raises on shapes its resolver accepts (``0x_``, ``0b_``), so length
+        is checked first and YAML's reading is taken only if it can be made.
+        """
+        text = event.value
+        if len(text) > MAX_NUMBER_LENGTH:
+            self.problem("yaml-number-too-long", path, event, length=len(text))
+            return text
+        if tag == "int" and _DECIMAL_INT.fullmatch(text):
+            return int(text)
+        if tag == "float" and _DECIMAL_FLOAT.fullmatch(text):
+            number = float(text)
+            if math.isfinite(number):
+                return number
+            self.problem("yaml-not-finite", path, event, value=text)  # 1e400 overflows
+            return text
+        try:
+            reading = yaml.safe_load(text)
+        except (ValueError, yaml.YAMLError):
+            self.problem("yaml-malformed-number", path, event, value=text)
+            return text
+        if isinstance(reading, float) and not math.isfinite(reading):
+            self.problem("yaml-not-finite", path, event, value=text)
+        else:
+            self.problem("yaml-ambiguous-number", path, event, value=text, reading=reading)
+        return text
