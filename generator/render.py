@@ -188,7 +188,10 @@ def _body_images(
     def image_url(src: str) -> str | None:
         if src not in published:
             file = _beside(record, root, src)
-            if not (file.is_file() and file.resolve().is_relative_to(root.resolve())):
+            try:
+                if not (file.is_file() and file.resolve().is_relative_to(root.resolve())):
+                    return None
+            except (OSError, ValueError):  # the checker reports these names
                 return None
             name = f"anh-{len(published) + 1}-{file.name}"
             target = urls.initiative_file(record.id, name)

@@ -251,7 +251,10 @@ def _body_position(source: Source, offset: int) -> tuple[int, int]:
 
 def _image_problem(source: Source, src: str, root: Path) -> str | None:
     """Why an image path of the record cannot be published, as a message code."""
-    target = (source.path.parent / src).resolve()
+    try:
+        target = (source.path.parent / src).resolve()
+    except (OSError, ValueError):  # a NUL in the name, a name too long for the system
+        return "image-missing"
     if not target.is_relative_to(root.resolve()) or Path(src).is_absolute():
         return "image-outside"
     if not _is_file(target):
@@ -279,7 +282,7 @@ def _is_file(path: Path) -> bool:
     """``Path.is_file`` that says no, rather than raising, for a name too long to exist."""
     try:
         return path.is_file()
-    except OSError:
+    except (OSError, ValueError):
         return False
 
 

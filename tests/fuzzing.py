@@ -53,6 +53,13 @@ EXTRA_FIELDS = [
     "level: district",
     "province: " + "Đắk Lắk " * 200,
 ]
+BODY_MARKUP = [
+    "![a](a\x00.png)", "![b](" + "b" * 5000 + ".png)", '<img src="\x00">', "<img src=>",
+    "[x](javascript:alert(1))", '<a href="&#0;">x</a>', "<scr<script>ipt>", "![z](../../x.png)",
+    "<!--", "<![CDATA[x", "<?php echo 1 ?>", "<!DOCTYPE x>", "&#xD800;", "&#x110000;",
+    "[r]: <>", "![](<>)", "<a href='", "<" * 500, "[" * 500 + "](x)", "```\n<script>",
+    "![x](anh/a.png 'title')", "<img src=anh/%00.png>", "<math><mi xlink:href=x>",
+]  # fmt: skip
 INVALID_UTF8 = [b"\xff", b"\xc3", b"\xe0\x80", b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xf8\x88"]
 
 
@@ -180,6 +187,11 @@ def extra_field(rng: random.Random, data: bytes) -> bytes:
     return head + newline + snippet + b"\n" + rest
 
 
+def body_markup(rng: random.Random, data: bytes) -> bytes:
+    """Links, images and raw HTML of the odd kinds, at the end of the body."""
+    return data + b"\n" + rng.choice(BODY_MARKUP).encode("utf-8", "surrogatepass") + b"\n"
+
+
 def _set_value(rng: random.Random, data: bytes, value: str) -> bytes:
     lines = data.split(b"\n")
     index = _line_index(rng, lines)
@@ -203,4 +215,5 @@ MUTATIONS: list[tuple[str, Callable[[random.Random, bytes], bytes]]] = [
     ("numberish-value", numberish_value),
     ("deep-nesting", deep_nesting),
     ("extra-field", extra_field),
+    ("body-markup", body_markup),
 ]

@@ -145,3 +145,12 @@ def test_bare_year_counts_as_a_date_for_the_merger_checks(make_tree: MakeTree) -
     root = make_tree({"a.md": record})
     found = check_paths(root, [root / "a.md"]).issues
     assert [i.code for i in found] == ["former-province-after-merger"]
+
+
+def test_body_images_with_impossible_names_are_reported_not_raised(make_tree: MakeTree) -> None:
+    body = "\n![a](a\x00.png)\n![b](" + "b" * 5000 + ".png)\n![c](../../ngoai.png)\n"
+    root = make_tree({"a.md": valid_record() + body})
+    found = check_paths(root, [root / "a.md"]).issues
+    assert [(i.line, i.code) for i in found if i.code.startswith("image")] == [
+        (23, "image-missing"), (24, "image-missing"), (25, "image-outside")
+    ]
