@@ -45,3 +45,16 @@ def test_unchanged_generated_files_are_not_rewritten(project: Path) -> None:
     assert [path.stat().st_mtime_ns for path in kept] == [LONG_AGO] * len(kept)
     assert changed.stat().st_mtime_ns != LONG_AGO
     assert "Thêm một dòng." in changed.read_text("utf-8")
+
+
+def test_a_dropped_image_takes_its_emptied_folder_with_it(project: Path) -> None:
+    assert generate(project)[2] is not None
+    folder = project / "docs" / IMAGE.rsplit("/", 1)[0]
+    assert (folder / "1-quay-ma-qr.png").is_file()
+    record = project / "initiatives/dak-lak/tuyen-pho-khong-tien-mat.md"
+    text = record.read_text("utf-8")
+    start, end = text.index("images:\n"), text.index("sources:\n")
+    record.write_text(text[:start] + text[end:], "utf-8")
+    assert generate(project)[2] is not None
+    assert not folder.exists()
+    assert (project / "docs" / "sang-kien" / "tuyen-pho-khong-tien-mat.md").is_file()
