@@ -3,7 +3,9 @@
 The build is atomic: MkDocs writes into a fresh folder beside ``site/`` and only a
 successful build replaces it, so a failed build leaves the previous site untouched.
 It is deterministic: the only date MkDocs may use (sitemap, gzip header) is set from
-the content through ``SOURCE_DATE_EPOCH``, never from the build machine's clock.
+the content through ``SOURCE_DATE_EPOCH``, never from the build machine's clock. An
+inherited ``SOURCE_DATE_EPOCH`` (many CI runners set one) is overridden: the site's
+dates describe the content, so the same records give the same site everywhere.
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ def build(root: Path, site_dir: Path | None = None) -> BuildResult:
     fresh = final.with_name(final.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
     env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", str(content_epoch(site)))
+    env["SOURCE_DATE_EPOCH"] = str(content_epoch(site))  # the content's date wins
     done = subprocess.run(
         [
             sys.executable,

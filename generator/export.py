@@ -1,4 +1,8 @@
-"""Open data: the same records as the pages, as JSON and CSV, built from the ``Site``."""
+"""Open data: the same records as the pages, as JSON and CSV, built from the ``Site``.
+
+List columns of the CSV (``domains``, ``tags``, ``sources``) keep the order the record
+gives, joined with ``;``: the first domain is the initiative's main one.
+"""
 
 from __future__ import annotations
 

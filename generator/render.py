@@ -37,8 +37,13 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: much faster 
 
 
 def md_escape(text: object) -> str:
-    """Make user text literal in Markdown: no accidental emphasis, links or HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", plain(str(text))).replace("&", "&amp;")
+    """Make user text literal in Markdown: no accidental emphasis, links or HTML.
+
+    ``<`` and ``>`` become entities, not backslash escapes: Python-Markdown does not
+    treat ``\\<`` as an escape, so the backslash would show on the page.
+    """
+    text = plain(str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def md_link(text: object, url: str) -> str:

@@ -9,6 +9,7 @@ guesses are not coerced into the expected type, they are reported.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -28,7 +29,8 @@ Level = Literal["province", "district", "commune"]
 Status = Literal["proposed", "piloting", "active", "scaled", "ended"]
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+# What a browser starts a tag at: "<" or "</" right before a letter ("a < b" is text).
+_TAG = re.compile(r"</?([a-zA-Z][^\s/>]*)")
 _URL_FORBIDDEN = re.compile(r"[\s<>\"\\`{}|^]")
 _HOST = re.compile(r"[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@" + _HOST.pattern)
@@ -59,6 +61,22 @@ def partial_date(value: object) -> str | None:
         if match[3] and not 1 <= int(match[3]) <= calendar.monthrange(int(match[1]), month)[1]:
             return None
     return str(value)
+
+
+def date_period(value: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day a valid partial date covers: ``2025-07`` → 1 to 31 July 2025.
+
+    A partial date is a period, not a point: compared as text, ``"2025-07"`` sorts before
+    ``"2025-07-01"`` although that month begins on that day.
+    """
+    parts = [int(part) for part in value.split("-")]
+    year, month, day = [*parts, 0, 0][:3]
+    first = datetime.date(year, month or 1, day or 1)
+    if day:
+        return first, first
+    if month:
+        return first, first.replace(day=calendar.monthrange(year, month)[1])
+    return first, datetime.date(year, 12, 31)
 
 
 def _check_date(value: str) -> str:

@@ -6,6 +6,7 @@ field still gets its other fields checked: one run reports every problem.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections import defaultdict
@@ -22,7 +23,7 @@ from .model_errors import issues_from_validation
 from .places import MERGER_DATE, Locality, PlaceRef, Province
 from .records import Record
 from .safety import image_sources, unsafe_spans
-from .schema import Initiative, partial_date
+from .schema import Initiative, date_period, partial_date
 from .sources import Source
 from .text import compact, slug
 from .vocab import Vocabulary
@@ -31,6 +32,7 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg", ".avif")
 _SUFFIXES = ", ".join(IMAGE_SUFFIXES)
 WARNING = Severity.WARNING
+MERGER_DAY = datetime.date.fromisoformat(MERGER_DATE)
 
 
 def validate_all(
@@ -144,7 +146,7 @@ def _check_province(source: Source, place: PlaceRef | None, vocab: Vocabulary) -
         )
         return
     started = partial_date(source.meta.get("started"))
-    if place.former is not None and started is not None and started >= MERGER_DATE:
+    if place.former is not None and started is not None and _after_merger(started):
         yield _issue(
             source,
             "former-province-after-merger",
@@ -207,17 +209,18 @@ def _check_dates(source: Source) -> Iterator[Issue]:
     ended = partial_date(source.meta.get("ended"))
     if started is None:
         return
-    if ended is not None and _precision_cut(ended, started) < _precision_cut(started, ended):
+    if ended is not None and date_period(ended)[1] < date_period(started)[0]:
+        # periods, not points: "2024" is not before "2024-05", and a one-day initiative is fine
         yield _issue(
             source, "ended-before-started", ("ended",), "ended", ended=ended, started=started
         )
-    if source.meta.get("level") == "district" and started >= MERGER_DATE:
+    if source.meta.get("level") == "district" and _after_merger(started):
         yield _issue(source, "district-after-merger", ("level",), "level", started=started)
 
 
-def _precision_cut(date: str, other: str) -> str:
-    """Compare partial dates at the precision both have: "2024" is not before "2024-05"."""
-    return date[: min(len(date), len(other))]
+def _after_merger(started: str) -> bool:
+    """Whether a start date lies wholly on or after 1 July 2025: ``2025-07`` does, ``2025`` not."""
+    return date_period(started)[0] >= MERGER_DAY
 
 
 def _check_body(source: Source, root: Path) -> Iterator[Issue]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import unicodedata
+from pathlib import Path
+
+import pytest
 
 from generator.check import check_paths
 
@@ -98,9 +103,30 @@ def test_same_title_and_province_is_a_warning(make_tree: MakeTree) -> None:
 
 def test_file_in_another_provinces_folder_is_a_warning(make_tree: MakeTree) -> None:
     root = make_tree({"initiatives/cao-bang/a.md": valid_record()})
-    (line,) = texts(root)
-    assert line.startswith("initiatives/cao-bang/a.md:1:1: warning: province: tệp nằm trong ")
-    assert "move it to initiatives/dak-lak/" in line
+    assert texts(root) == [
+        "initiatives/cao-bang/a.md:1:1: warning: province: tệp nằm trong thư mục 'cao-bang' "
+        "nhưng tỉnh/thành hiện nay là Đắk Lắk; hãy chuyển tệp vào initiatives/dak-lak/ — file "
+        "is in folder 'cao-bang' but its current province is Đắk Lắk; move it to "
+        "initiatives/dak-lak/"
+    ]
+
+
+def test_unreadable_file_is_reported_with_the_reason(
+    make_tree: MakeTree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_tree({"a.md": valid_record(), "b.md": valid_record()})
+    read_bytes = Path.read_bytes
+
+    def no_permission(path: Path) -> bytes:  # the tests run as root: chmod would not do
+        if path.name == "a.md":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", no_permission)
+    assert texts(root, "a.md", "b.md") == [
+        "a.md:1:1: error: file: không đọc được tệp: Permission denied — cannot read the file: "
+        "Permission denied"
+    ]
 
 
 def test_former_province_file_belongs_in_todays_folder(make_tree: MakeTree) -> None:

@@ -6,8 +6,12 @@ import csv
 import hashlib
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,18 +31,110 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-def test_two_builds_of_the_same_input_are_byte_identical(project: Path, tmp_path: Path) -> None:
+# Imported first by every Python process that has it on PYTHONPATH (MkDocs' too): the
+# clock reads 2033-05-18 and the time zone is another, so any date taken from the machine
+# differs from a build made today.
+FAKE_CLOCK = """
+import datetime as _dt, time as _time
+_FAKE = 2_000_000_000.0
+_gmtime, _localtime, _strftime = _time.gmtime, _time.localtime, _time.strftime
+_time.time = lambda: _FAKE
+_time.time_ns = lambda: int(_FAKE) * 10**9
+_time.gmtime = lambda secs=None: _gmtime(_FAKE if secs is None else secs)
+_time.localtime = lambda secs=None: _localtime(_FAKE if secs is None else secs)
+_time.strftime = lambda fmt, t=None: _strftime(fmt, _time.localtime() if t is None else t)
+class _Date(_dt.date):
+    @classmethod
+    def today(cls):
+        return cls.fromtimestamp(_FAKE)
+class _Datetime(_dt.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return cls.fromtimestamp(_FAKE, tz)
+    @classmethod
+    def utcnow(cls):
+        return cls.utcfromtimestamp(_FAKE)
+    @classmethod
+    def today(cls):
+        return cls.fromtimestamp(_FAKE)
+_dt.date, _dt.datetime = _Date, _Datetime
+"""
+BUILD = "import sys; from pathlib import Path; from generator.build import build; " \
+    "sys.exit(0 if build(Path(sys.argv[1]), Path(sys.argv[2])).ok else 1)"
+
+
+def elsewhere_and_later(tmp_path: Path) -> dict[str, str]:
+    """An environment with another clock, time zone, hash seed and SOURCE_DATE_EPOCH."""
+    (tmp_path / "clock").mkdir()
+    (tmp_path / "clock" / "sitecustomize.py").write_text(FAKE_CLOCK, encoding="utf-8")
+    return {
+        **os.environ,
+        "PYTHONPATH": str(tmp_path / "clock"),
+        "PYTHONHASHSEED": "12345",
+        "TZ": "Pacific/Kiritimati",
+        "SOURCE_DATE_EPOCH": "1893456000",  # 2030-01-01, as a CI runner might set it
+    }
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
     assert build(project, first).ok
-    assert build(project, second).ok
+    env = elsewhere_and_later(tmp_path)
+    clock = "import datetime, time; print(datetime.date.today(), time.strftime('%Y'))"
+    shown = subprocess.run([sys.executable, "-c", clock], env=env, capture_output=True, text=True)
+    assert shown.stdout == "2033-05-18 2033\n"  # the fake clock reaches child processes
+    subprocess.run(
+        [sys.executable, "-c", BUILD, str(project), str(second)],
+        cwd=project, env=env, check=True, capture_output=True,
+    )
     assert tree_digest(first) == tree_digest(second)
     assert len(tree_digest(first)) > 50
 
 
-def test_build_does_not_use_the_machine_clock(project: Path) -> None:
+@pytest.mark.parametrize("inherited", [None, "1893456000"])
+def test_build_dates_come_from_the_content_only(
+    project: Path, monkeypatch: pytest.MonkeyPatch, inherited: str | None
+) -> None:
+    if inherited is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", inherited)  # CI runners often set one
     assert build(project).ok
     sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<lastmod>2024-11-06</lastmod>" in sitemap  # the newest date the records cite
+    assert "2030" not in sitemap
+
+
+def test_the_new_site_replaces_the_old_one_whole(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At every step of the swap a complete site is in place; the old one goes last."""
+    assert build(project).ok
+    final, fresh = project / "site", project / "site.new"
+    steps: list[str] = []
+    rmtree, rename = shutil.rmtree, Path.rename
+
+    def spy_rmtree(path: Path, *args: Any, **kwargs: Any) -> None:
+        assert (final / "index.html").is_file(), f"no site while removing {path}"
+        assert Path(path) != final
+        steps.append(f"rmtree {Path(path).name}")
+        rmtree(path, *args, **kwargs)
+
+    def spy_rename(self: Path, target: Path) -> Path:
+        if self == final:
+            assert (fresh / "index.html").is_file(), "old site moved away before the new is ready"
+        steps.append(f"rename {self.name} {Path(target).name}")
+        return rename(self, target)
+
+    monkeypatch.setattr(shutil, "rmtree", spy_rmtree)
+    monkeypatch.setattr(Path, "rename", spy_rename)
+    assert build(project).ok
+    assert steps[-3:] == ["rename site site.old", "rename site.new site", "rmtree site.old"]
+    assert (final / "index.html").is_file() and not fresh.exists()
 
 
 def test_broken_record_leaves_the_previous_site_untouched(

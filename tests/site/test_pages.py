@@ -148,6 +148,10 @@ def test_breadcrumbs_on_every_page_but_home(built_site: Path) -> None:
     assert [li.get_text(strip=True) for li in trail] == [
         "Trang chủ", "Tỉnh, thành", "Đắk Lắk", "Một cửa liên thông tại huyện"
     ]
+    # what a screen reader announces: axe does not require these, visitors do
+    nav = soup(built_site, "sang-kien/mot-cua-phu-yen/index.html").select_one("nav.sk-breadcrumbs")
+    assert nav is not None and nav.get("aria-label") == "Đường dẫn"
+    assert [li.get("aria-current") for li in trail] == [None, None, None, "page"]
     for page in built_site.rglob("index.html"):
         has_trail = soup(built_site, str(page.relative_to(built_site))).select(".sk-breadcrumbs")
         assert bool(has_trail) == (page != built_site / "index.html"), page

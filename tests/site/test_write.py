@@ -1,0 +1,60 @@
+"""Writing into ``docs/``: never over a hand-written file of any kind, never needlessly."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate
+
+IMAGE = "sang-kien/tuyen-pho-khong-tien-mat/1-quay-ma-qr.png"
+LONG_AGO = 1_000_000_000 * 10**9  # 2001-09-09, in nanoseconds: no build writes that
+
+
+@pytest.mark.parametrize(
+    "path", ["du-lieu/initiatives.json", "du-lieu/initiatives.csv", IMAGE, "tinh/index.md"]
+)
+def test_no_generated_file_overwrites_a_hand_written_one(project: Path, path: str) -> None:
+    hand_written = project / "docs" / path
+    hand_written.parent.mkdir(parents=True, exist_ok=True)
+    hand_written.write_bytes(b"viet tay")
+    _, issues, site, _ = generate(project)
+    assert site is None
+    assert [issue.as_text() for issue in issues] == [
+        f"docs/{path}:1:1: error: file: trang viết tay này trùng đường dẫn với một trang được "
+        "sinh tự động; hãy đổi tên hoặc chuyển nó — this hand-written page has the path of a "
+        "generated page; rename or move it"
+    ]
+    assert hand_written.read_bytes() == b"viet tay"
+    assert not (project / "docs" / "sang-kien" / "hen-gio-tra-ket-qua.md").exists()
+
+
+def test_unchanged_generated_files_are_not_rewritten(project: Path) -> None:
+    assert generate(project)[2] is not None
+    docs = project / "docs"
+    kept = [docs / "sang-kien/hen-gio-tra-ket-qua.md", docs / "du-lieu/initiatives.json",
+            docs / IMAGE]
+    changed = docs / "sang-kien/nhan-tra-tai-nha.md"
+    for path in [*kept, changed]:
+        os.utime(path, ns=(LONG_AGO, LONG_AGO))
+    record = project / "initiatives/cao-bang/nhan-tra-tai-nha.md"
+    record.write_text(record.read_text("utf-8") + "\nThêm một dòng.\n", "utf-8")
+    assert generate(project)[2] is not None
+    assert [path.stat().st_mtime_ns for path in kept] == [LONG_AGO] * len(kept)
+    assert changed.stat().st_mtime_ns != LONG_AGO
+    assert "Thêm một dòng." in changed.read_text("utf-8")
+
+
+def test_a_dropped_image_takes_its_emptied_folder_with_it(project: Path) -> None:
+    assert generate(project)[2] is not None
+    folder = project / "docs" / IMAGE.rsplit("/", 1)[0]
+    assert (folder / "1-quay-ma-qr.png").is_file()
+    record = project / "initiatives/dak-lak/tuyen-pho-khong-tien-mat.md"
+    text = record.read_text("utf-8")
+    start, end = text.index("images:\n"), text.index("sources:\n")
+    record.write_text(text[:start] + text[end:], "utf-8")
+    assert generate(project)[2] is not None
+    assert not folder.exists()
+    assert (project / "docs" / "sang-kien" / "tuyen-pho-khong-tien-mat.md").is_file()
