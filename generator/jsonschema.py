@@ -1,8 +1,10 @@
 """The record format as JSON Schema, for editors (YAML language servers) and other tools.
 
-Generated from the same pydantic model that ``sangkien check`` uses, with the closed
-lists that live in data files (the 8 domains, the known province names) added, so the
-schema and the checker cannot drift apart.
+Generated from the pydantic model that ``sangkien check`` validates with, plus the closed
+lists that live in data files (the 8 domains; province names as completion examples).
+It describes fields and types; what the checker decides in code (real dates, URLs, place
+names, rules across fields and files) is only approximated by patterns or left out, so
+the checker stays the authority and a test keeps the committed file current.
 """
 
 from __future__ import annotations

@@ -119,6 +119,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unquoted {value} is read by YAML 1.1 as another number ({reading}); "
         'write "{value}" for text, or drop the leading zero',
     ),
+    "thousands-dot": (
+        "giá trị {value} dễ hiểu nhầm: người Việt đọc là {whole} (dấu chấm ngăn hàng nghìn) nhưng "
+        "máy đọc là {decimal}; hãy viết {whole} nếu là {whole}, hoặc {decimal} nếu là số thập phân",
+        "{value} is ambiguous: written the Vietnamese way it means {whole} (the dot groups "
+        "thousands) but it is read as {decimal}; write {whole} for {whole}, or {decimal} for the decimal",
+    ),
     "yaml-not-finite": (
         "giá trị {value} không phải là một số hữu hạn",
         "{value} is not a finite number",

@@ -1,9 +1,9 @@
 """The record format: what an initiative file's front matter may contain.
 
-One pydantic model is the single source of truth: ``sangkien check`` validates with it,
-the JSON Schema for editors is generated from it (``jsonschema.py``) and the field
-reference in ``docs/`` is written from the same descriptions. Strict mode: YAML's
-guesses are not coerced into the expected type, they are reported.
+``sangkien check`` validates with this pydantic model, and the JSON Schema for editors is
+generated from it (``jsonschema.py``). The field reference in ``docs/dong-gop.md`` is
+written by hand; a test checks that it names every field. Strict mode: YAML's guesses
+are not coerced into the expected type, they are reported.
 """
 
 from __future__ import annotations

@@ -146,7 +146,15 @@ def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[I
 
     values, keys = doc.values, doc.keys
     issues = found + [
-        make_issue(p.code, rel, p.position[0], p.position[1], _field(p.path), **p.params)
+        make_issue(
+            p.code,
+            rel,
+            p.position[0],
+            p.position[1],
+            _field(p.path),
+            Severity.WARNING if p.warning else Severity.ERROR,
+            **p.params,
+        )
         for p in doc.problems
     ]
     meta = doc.data
@@ -165,7 +173,7 @@ def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[I
         keys=keys,
         body="\n".join(lines[end + 1 :]),
         body_line=end + 2,
-        reported=frozenset(p.path for p in doc.problems),
+        reported=frozenset(p.path for p in doc.problems if not p.warning),
     )
     return source, issues
 

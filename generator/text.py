@@ -1,4 +1,4 @@
-"""Vietnamese text folding shared by place resolution, slugs and search.
+"""Vietnamese text folding shared by place resolution, slugs and ordering by title.
 
 Unicode decomposition strips tone marks but leaves "đ" alone (it is a letter of its
 own, not "d" plus a mark), so it is mapped by hand. So is the Icelandic eth "Ð"/"ð"

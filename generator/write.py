@@ -1,8 +1,9 @@
-"""The only module that writes generated files to disk.
+"""Writes the generated pages and data into ``docs/``; no other module writes there.
 
-Generated files live beside the hand-written pages in ``docs/`` (so any engine reading
-``mkdocs.yml`` finds them); a manifest remembers which files the generator owns, so it
-never overwrites a hand-written page and removes only its own stale files.
+Generated files live beside the hand-written pages (so any engine reading ``mkdocs.yml``
+finds them). A manifest remembers which files the generator owns: ``find_conflicts``
+refuses a generated path where a file it does not own already is (of any kind), and
+``write_outputs`` rewrites only what changed and removes only its own stale files.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ Position = tuple[int, int]  # 1-based line and column, counted in the YAML text
 _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DECIMAL_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
 _TAG = "tag:yaml.org,2002:"
+_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")
 MAX_NUMBER_LENGTH = 40  # longer than any real figure, short enough to show in a message
 MAX_DEPTH = 20  # records nest three levels (sources[0].title); more is a typo or an attack
 
@@ -48,6 +49,7 @@ class Problem:
     path: KeyPath
     position: Position
     params: dict[str, Any] = field(default_factory=dict)
+    warning: bool = False  # the value is kept as read; the writer should still look
 
 
 @dataclass
@@ -101,6 +103,9 @@ class _Walker:
 
     def problem(self, code: str, path: KeyPath, event: Event, **params: Any) -> None:
         self.doc.problems.append(Problem(code, path, self.position(event), params))
+
+    def warning(self, code: str, path: KeyPath, event: Event, **params: Any) -> None:
+        self.doc.problems.append(Problem(code, path, self.position(event), params, True))
 
     def value(self, path: KeyPath) -> Any:
         event = self.next()
@@ -201,6 +206,10 @@ class _Walker:
         if tag == "float" and _DECIMAL_FLOAT.fullmatch(text):
             number = float(text)
             if math.isfinite(number):
+                if _THOUSANDS.fullmatch(text):  # "1.250": 1250 as Vietnamese write it?
+                    whole, decimal = text.replace(".", ""), f"{number:g}"
+                    self.warning("thousands-dot", path, event, value=text, whole=whole,
+                                 decimal=decimal)  # fmt: skip
                 return number
             self.problem("yaml-not-finite", path, event, value=text)  # 1e400 overflows
             return text
