@@ -7,10 +7,24 @@ from pathlib import Path
 
 import pytest
 
+from generator.text import slug
+from generator.vocab import load_vocabulary
+
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "data"
 
 MakeTree = Callable[[dict[str, str | bytes]], Path]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Start every test session from cold caches.
+
+    Mutation testing (``bench/mutation.py``) forks its workers from a process that has
+    already filled them: a mutant in the province table or the slug function would
+    otherwise never run.
+    """
+    load_vocabulary.cache_clear()
+    slug.cache_clear()
 
 
 def valid_record(**changes: str) -> str:
