@@ -6,6 +6,7 @@ skipped or kept as far as it could be read, so one run reports every file's prob
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -145,6 +146,7 @@ def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[I
         return None, [*found, yaml_error_issue(rel, yaml_text, error, first_line=2)]
 
     values, keys = doc.values, doc.keys
+    found = [_in_field(issue, values, keys) for issue in found]
     issues = found + [
         make_issue(
             p.code,
@@ -210,6 +212,21 @@ def _reader_index(text: str, error: ReaderError) -> int:
     if 0 <= at < len(text) and ord(text[at]) == error.character:
         return at
     return text.find(chr(error.character))
+
+
+def _in_field(
+    issue: Issue, values: dict[KeyPath, Position], keys: dict[KeyPath, Position]
+) -> Issue:
+    """A finding about the front matter as a whole, named after the field it sits in."""
+    if issue.field != "front-matter":
+        return issue
+    at = (issue.line, issue.column)
+    written = [(position, path) for table in (keys, values) for path, position in table.items()]
+    before = [(position, path) for position, path in written if position <= at and path]
+    if not before:
+        return issue
+    path = max(before, key=lambda pair: (pair[0], len(pair[1])))[1]
+    return dataclasses.replace(issue, field=field_name(path))
 
 
 def _field(path: KeyPath) -> str:

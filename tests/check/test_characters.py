@@ -31,7 +31,7 @@ def test_every_control_character_in_the_front_matter_is_located(
     root = make_tree({"a.md": text})
     (line,) = findings(root, "a.md")
     char = f"U+{code_point:04X}"
-    assert line.startswith(f"a.md:6:13: error: front-matter: ký tự điều khiển {char} không ")
+    assert line.startswith(f"a.md:6:13: error: agency: ký tự điều khiển {char} không ")
     assert f" — control character {char} is not allowed; " in line
 
 

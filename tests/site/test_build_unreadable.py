@@ -29,7 +29,7 @@ def test_control_character_fails_the_build_and_keeps_the_previous_site(
     assert main(["--root", str(project), "build"]) == 1
     out, err = capsys.readouterr()
     assert err.splitlines()[:2] == [
-        "initiatives/dak-lak/hong.md:2:12: error: front-matter: ký tự điều khiển U+0016 không "
+        "initiatives/dak-lak/hong.md:2:12: error: title: ký tự điều khiển U+0016 không "
         "được phép; hãy xóa ký tự vô hình này ở đúng dòng và cột đã nêu (thường lẫn vào khi dán "
         "từ Word hoặc PDF) — control character U+0016 is not allowed; delete this invisible "
         "character at the line and column given (it usually comes from pasting from Word or a PDF)",
