@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .messages import close_matches
 from .text import compact, fold
+from .yamlplain import load_data_file
 
 MERGER_DATE = "2025-07-01"
 # On folded text. "Tỉnh", "Thành phố" with any space or none between (a non-breaking one
@@ -197,8 +196,8 @@ def _localities(
 
 def load_places(path: Path, localities_path: Path) -> Places:
     """Provinces from ``path`` and known localities from ``localities_path``."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_data_file(path)
     current = [_province(entry) for entry in data["current"]]
     former = [_province(entry) for entry in data["former"]]
-    localities = yaml.safe_load(localities_path.read_text(encoding="utf-8"))
+    localities = load_data_file(localities_path)
     return Places(current, former, _localities(localities, current, former))

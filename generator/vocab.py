@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from .places import Places, load_places
+from .yamlplain import load_data_file
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -38,7 +37,7 @@ class Vocabulary:
 
 
 def load_domains(path: Path) -> dict[str, Domain]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries = load_data_file(path)
     return {entry["id"]: Domain(**entry) for entry in entries}
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -60,6 +61,11 @@ class PlainDocument:
     values: dict[KeyPath, Position] = field(default_factory=dict)
     keys: dict[KeyPath, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+
+def load_data_file(path: Path) -> Any:
+    """A reference data file of the project (trusted YAML), read with the fast C loader."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
 
 
 def read_plain(text: str, first_line: int = 1) -> PlainDocument:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,15 +17,17 @@ FIXTURES = PROJECT / "tests" / "data"
 MakeTree = Callable[[dict[str, str | bytes]], Path]
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Start every test session from cold caches.
+@pytest.fixture(autouse=True)
+def _cold_caches_under_mutation() -> None:
+    """Under mutation testing, each test recomputes what the generator caches.
 
-    Mutation testing (``bench/mutation.py``) forks its workers from a process that has
-    already filled them: a mutant in the province table or the slug function would
-    otherwise never run.
+    ``bench/mutation.py`` (mutmut) forks its workers from a process whose caches are
+    already filled, and runs only the tests it saw call a function: a mutant in the
+    province table or the slug function would otherwise never run, or never be tried.
     """
-    load_vocabulary.cache_clear()
-    slug.cache_clear()
+    if "MUTANT_UNDER_TEST" in os.environ:
+        load_vocabulary.cache_clear()
+        slug.cache_clear()
 
 
 def valid_record(**changes: str) -> str:

@@ -9,13 +9,16 @@ from types import ModuleType
 import pytest
 import yaml
 
-from generator.places import PlaceRef, Province, load_places, name_key
+from generator.places import PlaceRef, Places, Province, load_places, name_key
 from generator.text import fold, slug
 from generator.vocab import load_vocabulary
 
 from ..conftest import PROJECT
 
-PLACES = load_vocabulary().places
+
+def places() -> Places:
+    """Loaded in each test, not at import: mutation testing must see the code run."""
+    return load_vocabulary().places
 
 
 @pytest.mark.parametrize(
@@ -82,17 +85,17 @@ PLACES = load_vocabulary().places
 def test_spellings_resolve_to_current_and_former(
     spelling: str, current: str, former: str | None
 ) -> None:
-    place = PLACES.resolve(spelling)
+    place = places().resolve(spelling)
     assert place is not None
     assert place.current.name == current
     assert (place.former.name if place.former else None) == former
 
 
 def test_unknown_names_are_not_guessed_but_suggested() -> None:
-    assert PLACES.resolve("Dak Lakk") is None
-    assert PLACES.resolve("Sài Gòn Mới") is None
-    assert PLACES.suggest("Dak Lakk") == ["Đắk Lắk"]
-    assert PLACES.suggest("Quang Tr")[0] == "Quảng Trị"
+    assert places().resolve("Dak Lakk") is None
+    assert places().resolve("Sài Gòn Mới") is None
+    assert places().suggest("Dak Lakk") == ["Đắk Lắk"]
+    assert places().suggest("Quang Tr")[0] == "Quảng Trị"
 
 
 def test_normalised_key_handles_d_and_prefixes() -> None:
@@ -103,7 +106,7 @@ def test_normalised_key_handles_d_and_prefixes() -> None:
 @pytest.mark.parametrize("spelling", ["T. Phú Yên", "Quảng Bìnhcũ", "Tỉnh", "cũ"])
 def test_prefixes_and_suffixes_are_only_dropped_as_whole_words(spelling: str) -> None:
     # "T." is not "T.P.", and "cũ" glued to the name is not the word "cũ"
-    assert PLACES.resolve(spelling) is None
+    assert places().resolve(spelling) is None
 
 
 def _names(province: Province) -> tuple[str, ...]:
@@ -111,14 +114,14 @@ def _names(province: Province) -> tuple[str, ...]:
 
 
 def test_every_name_and_alias_resolves_to_its_own_province() -> None:
-    for province in PLACES.current:
+    for province in places().current:
         for name in _names(province):
-            assert PLACES.resolve(name) == PlaceRef(province), name
-    for province in PLACES.former:
-        current = PLACES.by_slug[province.merged_into or ""]
+            assert places().resolve(name) == PlaceRef(province), name
+    for province in places().former:
+        current = places().by_slug[province.merged_into or ""]
         former = province if province.name != current.name else None
         for name in _names(province):
-            assert PLACES.resolve(name) == PlaceRef(current, former), name
+            assert places().resolve(name) == PlaceRef(current, former), name
 
 
 def _verify_script() -> ModuleType:
@@ -132,7 +135,7 @@ def _verify_script() -> ModuleType:
 
 def test_the_verify_script_uses_the_resolvers_key_and_finds_the_keys_unambiguous() -> None:
     script = _verify_script()
-    spellings = [name for p in PLACES.current + PLACES.former for name in _names(p)]
+    spellings = [name for p in places().current + places().former for name in _names(p)]
     spellings += ["Thành\u00a0phố Huế", "T.P. Huế", "Tp.Huế", "Huế (cũ)", "Hue City", "Ðà Nẵng"]
     assert [script.normalise(n) for n in spellings] == [name_key(n) for n in spellings]
     data = yaml.safe_load(script.DATA.read_text(encoding="utf-8"))
@@ -148,25 +151,25 @@ def test_the_icelandic_eth_folds_like_d_for_keys_slugs_and_sorting(eth: str) -> 
 
 
 def test_there_are_34_current_and_63_former_provinces() -> None:
-    assert len(PLACES.current) == 34
-    assert len(PLACES.former) == 63
-    assert len({p.code for p in PLACES.current}) == 34
-    assert len({p.code for p in PLACES.former}) == 63
-    assert len({p.slug for p in PLACES.current}) == 34
+    assert len(places().current) == 34
+    assert len(places().former) == 63
+    assert len({p.code for p in places().current}) == 34
+    assert len({p.code for p in places().former}) == 63
+    assert len({p.slug for p in places().current}) == 34
 
 
 def test_every_former_province_is_part_of_one_current_province() -> None:
-    current = {p.slug for p in PLACES.current}
-    assert all(p.merged_into in current for p in PLACES.former)
-    covered = {p.merged_into for p in PLACES.former}
+    current = {p.slug for p in places().current}
+    assert all(p.merged_into in current for p in places().former)
+    covered = {p.merged_into for p in places().former}
     assert covered == current  # every current province comes from at least one former one
-    unchanged = [p for p in PLACES.current if len(PLACES.former_of(p)) == 1]
+    unchanged = [p for p in places().current if len(places().former_of(p)) == 1]
     assert len(unchanged) == 11
 
 
 def test_no_key_points_at_two_current_provinces() -> None:
     owner: dict[str, str] = {}
-    for province in PLACES.current + PLACES.former:
+    for province in places().current + places().former:
         target = province.merged_into or province.slug
         names = (province.name, province.full_name, province.name_en, *province.aliases)
         for key in {name_key(n) for n in names}:
@@ -175,7 +178,7 @@ def test_no_key_points_at_two_current_provinces() -> None:
 
 def test_current_slugs_match_the_initiatives_folders() -> None:
     folders = {p.name for p in (PROJECT / "initiatives").iterdir() if p.is_dir()}
-    assert folders <= {p.slug for p in PLACES.current}
+    assert folders <= {p.slug for p in places().current}
 
 
 @pytest.mark.parametrize(
@@ -191,8 +194,8 @@ def test_current_slugs_match_the_initiatives_folders() -> None:
     ],
 )
 def test_typos_of_a_province_are_still_hinted(typo: str, hint: str) -> None:
-    assert PLACES.resolve(typo) is None
-    assert PLACES.suggest(typo)[0] == hint
+    assert places().resolve(typo) is None
+    assert places().suggest(typo)[0] == hint
 
 
 # Places that share letters with a province they are not in. The old hints, on a 0.6
@@ -222,22 +225,22 @@ MISLEADING = [
 def test_a_place_that_is_not_a_province_is_never_hinted_as_a_look_alike(
     name: str, province_now: str | None
 ) -> None:
-    assert PLACES.resolve(name) is None
-    locality = PLACES.locality(name)
+    assert places().resolve(name) is None
+    locality = places().locality(name)
     assert (locality.now.name if locality else None) == province_now
     if locality is None:
-        assert PLACES.suggest(name) == []
+        assert places().suggest(name) == []
 
 
 def test_every_locality_is_found_by_each_spelling_and_never_taken_for_a_province() -> None:
-    assert PLACES.localities
+    assert places().localities
     keys: dict[str, str] = {}
-    for locality in PLACES.localities:
+    for locality in places().localities:
         assert locality.then.merged_into == locality.now.slug, locality.name
         for name in (locality.name, *locality.aliases):
             for spelling in (name, locality.label.replace(locality.name, name), f"{name} (cũ)"):
-                assert PLACES.locality(spelling) == locality, spelling
-                assert PLACES.resolve(spelling) is None, spelling  # else unreachable
+                assert places().locality(spelling) == locality, spelling
+                assert places().resolve(spelling) is None, spelling  # else unreachable
             assert keys.setdefault(name_key(name), locality.name) == locality.name, name
 
 
