@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import random
+import shutil
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 import yaml
 
-from generator.places import PlaceRef, Places, Province, load_places, name_key
+from generator.places import PlaceRef, Places, Province, _edits, load_places, name_key
 from generator.text import fold, slug
 from generator.vocab import load_vocabulary
 
@@ -253,3 +256,53 @@ def test_a_locality_in_a_province_merged_elsewhere_is_rejected_when_loaded(
     (tmp_path / "localities.yml").write_text(broken, encoding="utf-8")
     with pytest.raises(ValueError, match="Đồng Hới: Quảng Nam is not part of Quảng Trị"):
         load_places(data / "provinces.yml", tmp_path / "localities.yml")
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ("Quang Ngay", ["Quảng Ngãi"]),  # 9 letters, one edit: a typo
+        ("Quyng Ngay", []),  # 9 letters, two edits: too far
+        ("Tuyin Quanq", ["Tuyên Quang"]),  # 10 letters, two edits: still a typo
+        ("Tuyin Quonq", []),  # 10 letters, three edits
+    ],
+)
+def test_a_hint_is_given_only_within_a_typo(typed: str, hint: list[str]) -> None:
+    assert places().suggest(typed) == hint
+
+
+def _reference_edits(a: str, b: str) -> int:
+    """Optimal string alignment distance, the textbook recursion (small inputs only)."""
+
+    @functools.cache
+    def d(i: int, j: int) -> int:
+        if not i or not j:
+            return i or j
+        best = min(d(i - 1, j) + 1, d(i, j - 1) + 1, d(i - 1, j - 1) + (a[i - 1] != b[j - 1]))
+        if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+            best = min(best, d(i - 2, j - 2) + 1)
+        return best
+
+    return d(len(a), len(b))
+
+
+def test_the_typo_distance_counts_inserts_deletes_replacements_and_swaps() -> None:
+    assert [_edits(a, b) for a, b in [("", "abc"), ("abc", ""), ("ab", "ba"), ("daklak", "dalkak"),
+                                      ("caomau", "camau"), ("abc", "abc")]] == [3, 3, 1, 1, 1, 0]
+    rng = random.Random(7)
+    pairs = [
+        ("".join(rng.choice("abc") for _ in range(rng.randrange(6))),
+         "".join(rng.choice("abc") for _ in range(rng.randrange(6))))
+        for _ in range(400)
+    ]  # fmt: skip
+    assert [_edits(a, b) for a, b in pairs] == [_reference_edits(a, b) for a, b in pairs]
+
+
+def test_a_name_that_normalises_to_nothing_is_no_key(tmp_path: Path) -> None:
+    data = (PROJECT / "generator/data/provinces.yml").read_text(encoding="utf-8")
+    data = data.replace("aliases: [HN, Thủ đô Hà Nội]", "aliases: [HN, Thủ đô Hà Nội, Tỉnh]")
+    (tmp_path / "provinces.yml").write_text(data, encoding="utf-8")
+    shutil.copy(PROJECT / "generator/data/localities.yml", tmp_path / "localities.yml")
+    loaded = load_places(tmp_path / "provinces.yml", tmp_path / "localities.yml")
+    assert loaded.resolve("Tỉnh") is None and loaded.resolve("") is None
+    assert loaded.resolve("HN") is not None

@@ -1,0 +1,113 @@
+"""What a body may hold: the allowlist as the checker reads it and as nh3 applies it.
+
+``test_hostile_input.py`` proves hostile records are refused and inert; these pin the
+policy's edges: which links and images pass, what each finding says, and that the
+checker and the sanitiser agree on harmless markup.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.safety import (
+    image_allowed,
+    image_sources,
+    link_allowed,
+    sanitize_html,
+    unsafe_spans,
+)
+
+
+def findings(body: str) -> list[tuple[int, str, str]]:
+    return [(f.offset, f.what_vi, f.what_en) for f in unsafe_spans(body)]
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://dichvucong.gov.vn/p/home.html", True),
+        ("http://baodaklak.vn", True),
+        ("mailto:sct@daklak.gov.vn", True),
+        ("#fn:1", True),
+        ("HTTPS://A.VN/", True),
+        ("mailto:", False),
+        ("https://", False),
+        ("//evil.example/", False),
+        ("/tinh/", False),
+        ("khac.md", False),
+        ("javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("jav&#x61;script:alert(1)", False),
+        ("data:text/html,x", False),
+        ("http://[::1", False),  # does not parse
+    ],
+)
+def test_links_go_to_web_pages_mail_or_this_page(url: str, allowed: bool) -> None:
+    assert link_allowed(url) is allowed
+
+
+@pytest.mark.parametrize(
+    ("src", "allowed"),
+    [
+        ("anh/quay.png", True),
+        ("quay.png", True),
+        ("", False),
+        ("/etc/anh.png", False),
+        ("\\\\may-chu\\anh.png", False),
+        ("https://tracker.example/p.gif", False),
+        ("//tracker.example/p.gif", False),
+        ("data:image/png;base64,AAAA", False),
+        ("http://[::1", False),  # does not parse
+    ],
+)
+def test_images_are_files_beside_the_record(src: str, allowed: bool) -> None:
+    assert image_allowed(src) is allowed
+
+
+def test_each_finding_names_what_the_page_would_drop() -> None:
+    long_url = "https://tracker.example/" + "a" * 80
+    body = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">\n'
+        "<?php echo 1; ?>\n"
+        f'<img src="{long_url}" alt="x">\n'
+        '<a href="javascript:alert(1)">x</a>\n'
+        '<p style="color:red">x</p>\n'
+        "<center>x</center>\n"
+    )
+    at = body.index
+    assert findings(body) == [
+        (0, "khai báo <!DOCTYPE html PUBLIC >", "the declaration <!DOCTYPE html PUBLIC >"),
+        (at("<?php"), "chỉ thị <?...>", "an instruction <?...>"),
+        (at("<img"), f"ảnh từ địa chỉ '{long_url[:60]}'", f"an image from '{long_url[:60]}'"),
+        (at("<a "), "liên kết 'javascript:alert(1)'", "a link to 'javascript:alert(1)'"),
+        (at("<p "), "thuộc tính style= của thẻ <p>", "the attribute style= on <p>"),
+        (at("<center"), "thẻ <center>", "the HTML tag <center>"),
+    ]
+
+
+def test_markup_the_page_keeps_is_not_reported() -> None:
+    body = (
+        '<a href="https://ok.example/" title="Cổng">ok</a> <sup id="fnref:1">1</sup> '
+        '<abbr title="Ủy ban nhân dân">UBND</abbr> <div class="admonition note">x</div> '
+        '<img src="anh/quay.png" alt="Quầy"> ![Quầy](anh/b.png) `<script>` a < b > c'
+    )
+    assert findings(body) == []
+    at = body.index
+    assert list(image_sources(body)) == [(at("anh/b"), "anh/b.png"), (at("<img"), "anh/quay.png")]
+
+
+def test_the_sanitiser_keeps_the_allowlist_and_drops_the_rest() -> None:
+    html = (
+        '<p class="lead">x <a href="//evil.example/" class="footnote-ref">a</a>'
+        ' <a href="https://ok.vn/" rel="external noopener bookmark" onclick="x()">b</a>'
+        ' <img src="anh/a.png" alt="A"> <img src="https://t.example/p.gif" alt="T"></p>'
+        '<div class="admonition tip evil"><p class="admonition-title">Mẹo</p></div>'
+        '<ol><li id="fn:1">c</li><li id="__search">d</li></ol><script>alert(1)</script>'
+    )
+    assert sanitize_html(html, lambda src: "1-" + src.rsplit("/", 1)[-1]) == (
+        '<p class="">x <a class="footnote-ref">a</a>'
+        ' <a href="https://ok.vn/" rel="external noopener">b</a>'
+        ' <img src="1-a.png" alt="A"> <img alt="T"></p>'
+        '<div class="admonition tip"><p class="admonition-title">Mẹo</p></div>'
+        '<ol><li id="fn:1">c</li><li>d</li></ol>'
+    )
