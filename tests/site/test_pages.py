@@ -162,6 +162,7 @@ def test_not_found_page_is_vietnamese(built_site: Path) -> None:
     assert page.find("h1").get_text() == "Không tìm thấy trang"
     sections = {a.get_text(): a["href"] for a in page.select("article li a")}
     assert sections["Trang chủ"] == "/." and sections["Tỉnh, thành"] == "/tinh/"
+    assert sections["Giới thiệu"] == "/gioi-thieu/"  # a section leads to its first page
 
 
 def test_every_internal_link_resolves(built_site: Path) -> None:
