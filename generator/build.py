@@ -25,7 +25,7 @@ from .issues import Issue, has_errors
 from .messages import make_issue
 from .mkdocs_log import CONFIG, mkdocs_issues
 from .outputs import Origin, Outputs
-from .render import render_pages
+from .render import TEMPLATES, render_pages
 from .settings import load_settings
 from .site import Site, build_site
 from .vocab import load_vocabulary
@@ -33,7 +33,7 @@ from .write import find_conflicts, write_outputs
 
 DOCS_DIR = "docs"
 SITE_DIR = "site"
-TEMPLATES_DIR = "theme/pages"
+TEMPLATES_DIR = TEMPLATES  # the page templates, also the origin of pages they alone make
 
 
 @dataclass
