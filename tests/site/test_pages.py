@@ -69,6 +69,17 @@ def test_initiative_page_images_have_alt_and_caption(built_site: Path) -> None:
     assert caption.get_text(strip=True) == "Thanh toán bằng mã QR trên đường Phan Chu Trinh"
 
 
+def test_images_in_the_body_are_published_beside_the_page(built_site: Path) -> None:
+    folder = built_site / "sang-kien/tuyen-pho-khong-tien-mat"
+    body = article(built_site, "sang-kien/tuyen-pho-khong-tien-mat/index.html")
+    shown = [(img["src"], img["alt"]) for img in body.select(".sk-body img")]
+    assert shown == [
+        ("anh-1-quay-ma-qr.png", "Quầy thanh toán"), ("anh-1-quay-ma-qr.png", "Lại quầy đó")
+    ]  # one copy for one file, however often the body shows it
+    source = Path(__file__).parent.parent / "data/site/dak-lak/anh/quay-ma-qr.png"
+    assert (folder / "anh-1-quay-ma-qr.png").read_bytes() == source.read_bytes()
+
+
 def test_initiative_page_links_replicas_and_related(built_site: Path) -> None:
     body = article(built_site, "sang-kien/tuyen-pho-khong-tien-mat/index.html")
     replicas = body.find(id="nhan-rong-tai").find_next("ul")
