@@ -52,12 +52,7 @@ def validate_all(
 def validate_source(
     source: Source, vocab: Vocabulary, root: Path
 ) -> tuple[Record | None, list[Issue]]:
-    issues: list[Issue] = []
-    model: Initiative | None = None
-    try:
-        model = Initiative.model_validate(source.meta)
-    except ValidationError as error:
-        issues += issues_from_validation(error, source, Initiative)
+    model, issues = _model(source)
     place = _resolve(source, vocab)
     issues += _check_id(source)
     issues += _check_province(source, place, vocab)
@@ -79,6 +74,14 @@ def validate_source(
         positions=source.values,
     )
     return record, issues
+
+
+def _model(source: Source) -> tuple[Initiative | None, list[Issue]]:
+    """The front matter as the record model, or the located reasons it is not one."""
+    try:
+        return Initiative.model_validate(source.meta), []
+    except ValidationError as error:
+        return None, issues_from_validation(error, source, Initiative)
 
 
 def _issue(source: Source, code: str, path: tuple[Any, ...], field: str, **params: Any) -> Issue:
@@ -307,8 +310,7 @@ def _check_folder(source: Source, province: Province) -> Iterator[Issue]:
 
 def _warnings(source: Source) -> Iterator[Issue]:
     title, summary = _text(source, "title"), _text(source, "summary")
-    short = summary is not None and title is not None and len(summary) <= len(title) + 5
-    if short and compact(summary).removeprefix(compact(title)) == "":  # type: ignore[arg-type]
+    if title and summary and compact(summary) == compact(title):  # the title, punctuated
         yield _issue(source, "summary-repeats-title", ("summary",), "summary", severity=WARNING)
     sources = source.meta.get("sources")
     for index, citation in enumerate(sources if isinstance(sources, list) else []):

@@ -180,3 +180,21 @@ def test_body_images_with_impossible_names_are_reported_not_raised(make_tree: Ma
     assert [(i.line, i.code) for i in found if i.code.startswith("image")] == [
         (23, "image-missing"), (24, "image-missing"), (25, "image-outside")
     ]
+
+
+@pytest.mark.parametrize(
+    ("summary", "warned"),
+    [
+        ("Ngày thứ 6 nhanh.", True),
+        ("NGÀY THỨ 6 NHANH!!! — …", True),
+        ("Ngày thứ 6 nhanh: giải quyết hồ sơ trong ngày.", False),
+        ("Nhanh ngày thứ 6.", False),
+    ],
+)
+def test_a_summary_that_only_repeats_the_title_is_a_warning(
+    make_tree: MakeTree, summary: str, warned: bool
+) -> None:
+    line = "summary: Mỗi thứ Sáu, UBND xã ưu tiên giải quyết hồ sơ ngay trong ngày cho người dân."
+    root = make_tree({"a.md": valid_record(**{line: f"summary: '{summary}'"})})
+    codes = [i.code for i in check_paths(root, [root / "a.md"]).issues]
+    assert codes == (["summary-repeats-title"] if warned else [])

@@ -43,8 +43,9 @@ def test_a_tag_named_index_cannot_replace_the_tag_index(
     before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
     _, issues, site, _ = generate(project)
     assert site is None
-    assert [(i.code, i.path, i.field) for i in issues] == [
-        ("output-collision", record.relpath, "tags[0]")
+    assert [(i.code, i.path, i.line, i.column, i.field) for i in issues] == [
+        ("output-collision", record.relpath, *record.position("tags", 0), "tags[0]")
     ]
+    assert record.position("tags", 0) != (1, 1)  # located at the tag itself
     assert "the/index.md" in issues[0].message and "facets.md.j2" in issues[0].message
     assert sorted(p.relative_to(project) for p in (project / "docs").rglob("*")) == before
