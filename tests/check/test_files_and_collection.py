@@ -198,3 +198,9 @@ def test_a_summary_that_only_repeats_the_title_is_a_warning(
     root = make_tree({"a.md": valid_record(**{line: f"summary: '{summary}'"})})
     codes = [i.code for i in check_paths(root, [root / "a.md"]).issues]
     assert codes == (["summary-repeats-title"] if warned else [])
+
+
+def test_a_file_name_without_letters_gets_a_placeholder_suggestion(make_tree: MakeTree) -> None:
+    root = make_tree({"%%%.md": valid_record()})
+    (issue,) = check_paths(root, [root / "%%%.md"]).issues
+    assert issue.code == "bad-id" and "e.g. 'ten-sang-kien.md'" in issue.message_en
