@@ -2,7 +2,7 @@
 
     .venv/bin/pip install -e '.[test,mutation]'
     .venv/bin/python bench/mutation.py run [--max-children N] [MUTANT ...]  # mutmut, then table
-    .venv/bin/python bench/mutation.py recheck                                # see below
+    .venv/bin/python bench/mutation.py verify                                 # see below
     .venv/bin/python bench/mutation.py summary                                # table only
 
 ``run`` calls ``mutmut run`` (configured in ``[tool.mutmut]`` of ``pyproject.toml``:
@@ -11,11 +11,14 @@ into ``mutants/`` (git-ignored) and remembers results there, so a second run onl
 re-tests what changed. Names may be globs (``"generator.write*"``). Not in CI: a full
 run takes hours on a 2-core machine.
 
-``recheck`` runs each survivor again in a fresh interpreter against the whole fast suite.
-mutmut forks its workers from a process that has already imported the package and
-runs only the tests it saw call the function: code that runs at import time
-(``render._facets``) or once behind a cache (the province table in ``places``) never
-sees the mutant there, so it "survives" although the suite kills it.
+The tests recompute the generator's caches under mutation (``tests/conftest.py``):
+mutmut forks its workers from a process that has already filled them, and a mutant in
+the province table would otherwise never run.
+
+``verify`` takes each survivor of a run made on older code and applies its change to
+today's working tree, then runs the fast suite: killed by a test written since, gone
+(the code it changed was rewritten), or still a survivor. The tree is restored after
+each try.
 
 The summary counts mutants listed in ``bench/mutation-equivalent.txt`` (``name  # why``)
 as equivalent, not as survivors; record the figures in ``bench/mutation-summary.md``.
@@ -24,7 +27,6 @@ as equivalent, not as survivors; record the figures in ``bench/mutation-summary.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections import Counter
@@ -33,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 EQUIVALENT = ROOT / "bench" / "mutation-equivalent.txt"
-RECHECKED = MUTANTS / "recheck.json"
+VERIFIED = MUTANTS / "verified.json"
 STATUS = {0: "survived", 1: "killed", 3: "killed", 36: "timeout", 37: "killed", None: "unchecked"}
 FAST_SUITE = ["-x", "-q", "-m", "not browser", "-p", "no:cacheprovider", "tests"]
 
@@ -47,14 +49,14 @@ def equivalent_mutants() -> set[str]:
 def results() -> dict[str, str]:
     """Mutant name → killed / survived / equivalent / timeout / unchecked / other."""
     equivalent = equivalent_mutants()
-    rechecked = json.loads(RECHECKED.read_text("utf-8")) if RECHECKED.exists() else {}
+    verified = json.loads(VERIFIED.read_text("utf-8")) if VERIFIED.exists() else {}
     found: dict[str, str] = {}
     for meta in sorted(MUTANTS.rglob("*.py.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         for name, code in codes.items():
             status = STATUS.get(code, "other")
-            if status == "survived" and rechecked.get(name):
-                status = "killed"  # by the fast suite in a fresh interpreter
+            if status == "survived" and name in verified:
+                status = verified[name]  # killed by a later test, or its code is gone
             found[name] = "equivalent" if status == "survived" and name in equivalent else status
     return found
 
@@ -64,8 +66,11 @@ def summary() -> str:
     for name, status in results().items():
         module = name.split(".x")[0] if ".x" in name else name.rsplit(".", 1)[0]
         by_module.setdefault(module, Counter())[status] += 1
-    head = "| module | mutants | killed | survived | equivalent | timeout | unchecked | score |"
-    rows = [head, "|---|---|---|---|---|---|---|---|"]
+    head = (
+        "| module | mutants | killed | survived | equivalent | gone | timeout | unchecked "
+        "| score |"
+    )
+    rows = [head, "|---|---|---|---|---|---|---|---|---|"]
     total: Counter[str] = Counter()
     for module, counts in sorted(by_module.items()):
         total.update(counts)
@@ -75,12 +80,15 @@ def summary() -> str:
 
 
 def _row(name: str, counts: Counter[str]) -> str:
-    """Score = killed (a timeout counts: the test run did not pass) / checked non-equivalent."""
+    """Score = killed (a timeout counts: the test run did not pass) / judged, not equivalent.
+
+    "gone": survivors whose code was rewritten since the run; they count for neither side.
+    """
     killed = counts["killed"] + counts["timeout"]
     judged = killed + counts["survived"] + counts["other"]
     score = f"{100 * killed / judged:.1f} %" if judged else "–"
     cells = [sum(counts.values()), counts["killed"], counts["survived"], counts["equivalent"],
-             counts["timeout"], counts["unchecked"], score]
+             counts["gone"], counts["timeout"], counts["unchecked"], score]
     return f"| {name} | " + " | ".join(str(cell) for cell in cells) + " |"
 
 
@@ -88,26 +96,54 @@ def survivors() -> list[str]:
     return sorted(name for name, status in results().items() if status == "survived")
 
 
-def recheck() -> None:
-    """Run each survivor in a fresh interpreter against the fast suite; remember kills."""
-    done: dict[str, bool] = json.loads(RECHECKED.read_text("utf-8")) if RECHECKED.exists() else {}
+def verify() -> None:
+    """Try each survivor again on today's code and tests: apply it to the working tree.
+
+    A survivor found by a run on older code is either killed by a test written since,
+    gone (the code it changed was rewritten), or still alive. The working tree is
+    restored after each try.
+    """
+    done: dict[str, str] = json.loads(VERIFIED.read_text("utf-8")) if VERIFIED.exists() else {}
+    mutmut = Path(sys.executable).with_name("mutmut")
     for name in survivors():
         if name in done:
             continue
-        env = {**os.environ, "MUTANT_UNDER_TEST": name}
+        shown = subprocess.run(
+            [str(mutmut), "show", name], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout
+        done[name] = _try_mutant(shown)
+        print(f"{done[name]:8} {name}", flush=True)
+        VERIFIED.write_text(json.dumps(done, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def _try_mutant(diff: str) -> str:
+    """Apply a one-hunk ``mutmut show`` diff, run the fast suite, restore the file."""
+    target = next((line[4:].strip() for line in diff.splitlines() if line.startswith("+++ ")), "")
+    body = [line for line in diff.splitlines() if line[:1] in (" ", "-", "+")]
+    body = [line for line in body if not line.startswith(("--- ", "+++ "))]
+    old = "\n".join(line[1:] for line in body if line[:1] in (" ", "-"))
+    new = "\n".join(line[1:] for line in body if line[:1] in (" ", "+"))
+    path = ROOT / target
+    if not target or not path.is_file():
+        return "gone"
+    original = path.read_text(encoding="utf-8")
+    if original.count(old) != 1:
+        return "gone"
+    path.write_text(original.replace(old, new), encoding="utf-8")
+    try:
         command = [sys.executable, "-m", "pytest", *FAST_SUITE]
-        run = subprocess.run(command, cwd=MUTANTS, env=env, capture_output=True, check=False)
-        done[name] = run.returncode != 0
-        print(f"{'killed  ' if done[name] else 'survived'} {name}", flush=True)
-        RECHECKED.write_text(json.dumps(done, indent=1), encoding="utf-8")
+        run = subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    return "killed" if run.returncode != 0 else "survived"
 
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["run"]:
         mutmut = Path(sys.executable).with_name("mutmut")
         subprocess.run([str(mutmut), "run", *argv[1:]], cwd=ROOT, check=False)
-    elif argv[:1] == ["recheck"]:
-        recheck()
+    elif argv[:1] == ["verify"]:
+        verify()
     elif argv[:1] != ["summary"]:
         print(__doc__)
         return 2
