@@ -11,6 +11,9 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -275,3 +278,22 @@ def test_no_hostile_page_runs_script_in_a_browser(hostile_site: Path, page: Page
         foreign = [url for url in requests if not url.startswith(base)]
     assert dialogs == []
     assert foreign == []
+
+
+def test_hostile_content_is_inert_when_zensical_builds_it(
+    hostile_site: Path, tmp_path: Path
+) -> None:
+    """The page is safe by construction, not by MkDocs' settings: Zensical too."""
+    project = tmp_path / "zensical"
+    shutil.copytree(hostile_site.parent, project, ignore=shutil.ignore_patterns("site*"))
+    zensical = Path(sys.executable).parent / "zensical"
+    done = subprocess.run(
+        [str(zensical), "build", "--config-file", "mkdocs.yml"],
+        cwd=project, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    built = project / "site" / "sang-kien"
+    reference = built / "mau" / "index.html"
+    names = [f"body-{c[0]}" for c in HOSTILE_BODIES] + [f"field-{c[0]}" for c in HOSTILE_FIELDS]
+    found = {name: active_content(built / name / "index.html", reference) for name in names}
+    assert {name: problems for name, problems in found.items() if problems} == {}
