@@ -45,7 +45,7 @@ def validate_all(
         issues += found
         if record is not None:
             records.append(record)
-    issues += check_collection(sources, records, vocab)
+    issues += check_collection(sources, vocab)
     return records, issues
 
 
@@ -324,9 +324,7 @@ def _warnings(source: Source) -> Iterator[Issue]:
             )
 
 
-def check_collection(
-    sources: list[Source], records: list[Record], vocab: Vocabulary
-) -> list[Issue]:
+def check_collection(sources: list[Source], vocab: Vocabulary) -> list[Issue]:
     """Checks that need every file: colliding ids, duplicates, links between records."""
     issues: list[Issue] = []
     by_id: dict[str, list[Source]] = defaultdict(list)

@@ -204,3 +204,16 @@ def test_a_file_name_without_letters_gets_a_placeholder_suggestion(make_tree: Ma
     root = make_tree({"%%%.md": valid_record()})
     (issue,) = check_paths(root, [root / "%%%.md"]).issues
     assert issue.code == "bad-id" and "e.g. 'ten-sang-kien.md'" in issue.message_en
+
+
+def test_same_title_is_found_past_a_record_without_one(make_tree: MakeTree) -> None:
+    title = "title: Ngày thứ 6 nhanh\n"
+    root = make_tree(
+        {
+            "initiatives/dak-lak/a.md": valid_record(**{title: ""}),
+            "initiatives/dak-lak/b.md": valid_record(),
+            "initiatives/dak-lak/c.md": valid_record(),
+        }
+    )
+    codes = [(Path(i.path).name, i.code) for i in check_paths(root).issues]
+    assert codes == [("a.md", "missing"), ("c.md", "same-title-and-province")]
