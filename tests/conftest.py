@@ -17,6 +17,17 @@ FIXTURES = PROJECT / "tests" / "data"
 MakeTree = Callable[[dict[str, str | bytes]], Path]
 
 
+def shared(scope: str) -> Callable[[str, pytest.Config], str]:
+    """``scope`` for an expensive fixture, except while mutmut records which test reaches
+    which function: then every test builds its own, so the record names all of them and
+    a mutant is tried by every test that could kill it (``bench/mutation.py``)."""
+
+    def decide(fixture_name: str, config: pytest.Config) -> str:
+        return "function" if os.environ.get("MUTANT_UNDER_TEST") == "stats" else scope
+
+    return decide
+
+
 @pytest.fixture(autouse=True)
 def _cold_caches_under_mutation() -> None:
     """Under mutation testing, each test recomputes what the generator caches.

@@ -20,7 +20,7 @@ from generator.build import BuildResult, build
 from generator.settings import load_settings
 from generator.write import MANIFEST
 
-from ..conftest import FIXTURES, PROJECT
+from ..conftest import FIXTURES, PROJECT, shared
 
 SITE_FIXTURE = FIXTURES / "site"
 MakeProject = Callable[..., Path]
@@ -56,7 +56,7 @@ def make_project(root: Path, initiatives: Path | None = SITE_FIXTURE) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared("session"))
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture repository, built once for all read-only assertions."""
     root = make_project(tmp_path_factory.mktemp("project"))

@@ -13,13 +13,13 @@ from bs4 import BeautifulSoup
 
 from generator.build import build
 
-from ..conftest import valid_record
+from ..conftest import shared, valid_record
 from .conftest import make_project
 
 SYMBOLS = "A < B > C & D"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("escaping"), initiatives=None)
     folder = root / "initiatives" / "dak-lak"
