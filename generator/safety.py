@@ -107,9 +107,7 @@ def image_allowed(src: str) -> bool:
     return bool(plain) and not (parts.scheme or parts.netloc or plain.startswith(("/", "\\")))
 
 
-def _keep_attribute(
-    tag: str, name: str, value: str, image_url: Callable[[str], str | None]
-) -> str | None:
+def _keep_attribute(name: str, value: str, image_url: Callable[[str], str | None]) -> str | None:
     if name == "href":
         return value if link_allowed(value) else None
     if name == "src":
@@ -133,7 +131,7 @@ def sanitize_html(fragment: str, image_url: Callable[[str], str | None] = lambda
         tags=set(BODY_TAGS),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         attributes={tag: set(names) for tag, names in BODY_ATTRIBUTES.items()},
-        attribute_filter=lambda tag, name, value: _keep_attribute(tag, name, value, image_url),
+        attribute_filter=lambda tag, name, value: _keep_attribute(name, value, image_url),
         allowed_classes={tag: set(names) for tag, names in BODY_CLASSES.items()},
         url_schemes=set(LINK_SCHEMES),
         link_rel=None,
@@ -154,7 +152,8 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 # ``[text](destination`` and ``![alt](destination``; a destination may hold balanced ().
 _INLINE_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)", re.MULTILINE)
+# ``[name]: destination``; the destination may start on the next line.
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
 _ACTIVE_TAG = re.compile(
     r"<\s*(" + "|".join(sorted(ACTIVE_TAGS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE
 )
@@ -178,22 +177,36 @@ def _mask_code(body: str) -> str:
     return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), masked)
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the given spans replaced by spaces (line breaks kept), same length."""
+    chars = list(text)
+    for start, end in spans:
+        for at in range(start, end):
+            if chars[at] != "\n":
+                chars[at] = " "
+    return "".join(chars)
+
+
+def _markdown_links(text: str) -> tuple[list[tuple[int, str, bool]], str]:
+    """``(offset, destination, is_image)`` of every Markdown link, and ``text`` with the
+    destinations blanked, so that what is left to read as HTML is only HTML."""
+    links: list[tuple[int, str, bool]] = []
+    for pattern, group in ((_REFERENCE, 1), (_AUTOLINK, 1), (_INLINE_LINK, 2)):
+        matches = list(pattern.finditer(text))
+        for match in matches:
+            image = pattern is _INLINE_LINK and bool(match.group(1))
+            links.append((match.start(group), match.group(group).strip("<>"), image))
+        text = _blank(text, [match.span(group) for match in matches])
+    return links, text
+
+
 def unsafe_spans(body: str) -> Iterator[Finding]:
     """Each tag, attribute or link of the body source that the page would drop or refuse."""
-    text = _mask_code(body)
-    for match in _AUTOLINK.finditer(text):
-        if not link_allowed(match.group(1)):
-            yield _bad_link(match.start(1), match.group(1))
-    text = _AUTOLINK.sub(lambda m: " " * len(m.group()), text)
-    for match in _INLINE_LINK.finditer(text):
-        target = match.group(2).strip("<>")
-        allowed = image_allowed if match.group(1) else link_allowed
+    links, text = _markdown_links(_mask_code(body))
+    for offset, target, image in links:
+        allowed = image_allowed if image else link_allowed
         if target and not allowed(target):
-            yield _bad_link(match.start(2), target, image=bool(match.group(1)))
-    for match in _REFERENCE.finditer(text):
-        target = match.group(1).strip("<>")
-        if not link_allowed(target):
-            yield _bad_link(match.start(1), target)
+            yield _bad_link(offset, target, image=image)
     scanner = _TagScanner(text)
     scanner.feed(text)
     scanner.close()
@@ -209,11 +222,10 @@ def unsafe_spans(body: str) -> Iterator[Finding]:
 
 def image_sources(body: str) -> Iterator[tuple[int, str]]:
     """``(offset, src)`` of each image the body shows from a file of the repository."""
-    text = _mask_code(body)
-    for match in _INLINE_LINK.finditer(text):
-        target = match.group(2).strip("<>")
-        if match.group(1) and image_allowed(target):
-            yield match.start(2), target
+    links, text = _markdown_links(_mask_code(body))
+    for offset, target, image in links:
+        if image and image_allowed(target):
+            yield offset, target
     scanner = _TagScanner(text)
     scanner.feed(text)
     scanner.close()
@@ -258,6 +270,9 @@ class _TagScanner(HTMLParser):
                     self.findings.append(_bad_link(offset, value, image=name == "src"))
                 elif name == "src":
                     self.images.append((offset, value))
+
+    def set_cdata_mode(self, elem: str, *, escapable: bool = False) -> None:
+        """Read on after <script>/<style> as markup: report what follows them too."""
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

@@ -111,3 +111,39 @@ def test_the_sanitiser_keeps_the_allowlist_and_drops_the_rest() -> None:
         '<div class="admonition tip"><p class="admonition-title">Mẹo</p></div>'
         '<ol><li id="fn:1">c</li><li>d</li></ol>'
     )
+
+
+def test_code_is_shown_not_run_and_what_follows_it_is_checked() -> None:
+    body = (
+        "```html\n<script>a</script>\n```\n"
+        "Sau khối mã: `<iframe>` <https://ok.vn/> <SCRIPT>\n"
+        "~~~~\n<style>x</style>\n~~~~\n"
+        '![ảnh ngoài](https://t.example/p.gif) <a href="java&#9;script:x">tải</a> <form>\n'
+        "[r]: <vbscript:y>\n<!--><Object>-->\n"
+    )
+    at = body.index
+    assert sorted(findings(body)) == [
+        (at("<SCRIPT"), "thẻ <script>", "the HTML tag <script>"),
+        (at("https://t"), "ảnh từ địa chỉ 'https://t.example/p.gif'",
+         "an image from 'https://t.example/p.gif'"),
+        (at('<a href="java'), "liên kết 'javascript:x'", "a link to 'javascript:x'"),
+        (at("<form"), "thẻ <form>", "the HTML tag <form>"),
+        (at("<vbscript"), "liên kết 'vbscript:y'", "a link to 'vbscript:y'"),
+        (at("<Object"), "thẻ <object>", "the HTML tag <object>"),
+    ]  # fmt: skip
+
+
+def test_only_images_of_the_repository_are_image_sources() -> None:
+    body = "[tải](tai-lieu.pdf) ![ngoài](https://t.example/p.gif) ![có dấu cách](<anh/a b.png>)"
+    assert list(image_sources(body)) == [(body.index("<anh/a b"), "anh/a b.png")]
+    assert [what for _, _, what in findings(body)] == [
+        "a link to 'tai-lieu.pdf'", "an image from 'https://t.example/p.gif'"
+    ]  # a destination in <...> is not read as an HTML tag
+
+
+def test_the_sanitiser_removes_what_markdown_never_makes() -> None:
+    html = (
+        "<details><summary>Tóm</summary>ý</details><center>giữa</center>"
+        "<noscript>ẩn</noscript><textarea>nhập</textarea><!-- ghi chú --><p>hết</p>"
+    )
+    assert sanitize_html(html) == "Tómýgiữa<p>hết</p>"
