@@ -232,7 +232,7 @@ def image_sources(body: str) -> Iterator[tuple[int, str]]:
     yield from scanner.images
 
 
-def _bad_link(offset: int, url: str, image: bool = False) -> Finding:
+def _bad_link(offset: int, url: str, image: bool) -> Finding:
     shown = _plain_url(url)[:60]
     if image:
         return Finding(offset, f"ảnh từ địa chỉ '{shown}'", f"an image from '{shown}'")
