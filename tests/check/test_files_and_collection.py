@@ -217,3 +217,14 @@ def test_same_title_is_found_past_a_record_without_one(make_tree: MakeTree) -> N
     )
     codes = [(Path(i.path).name, i.code) for i in check_paths(root).issues]
     assert codes == [("a.md", "missing"), ("c.md", "same-title-and-province")]
+
+
+@pytest.mark.parametrize(("year", "accepted"), [(1944, False), (1945, True), (2100, True),
+                                                (2101, False)])  # fmt: skip
+def test_recognition_years_run_from_1945_to_2100(
+    make_tree: MakeTree, year: int, accepted: bool
+) -> None:
+    recognition = f"recognition: [{{title: Bằng khen, by: UBND tỉnh, year: {year}}}]\nsources:"
+    root = make_tree({"a.md": valid_record(**{"sources:": recognition})})
+    codes = [i.code for i in check_paths(root, [root / "a.md"]).issues]
+    assert codes == ([] if accepted else ["bad-year"])
