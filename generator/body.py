@@ -20,6 +20,7 @@ from markdown import Markdown
 
 from .mdext import ExternalLinksExtension
 from .safety import sanitize_html
+from .text import md_escape
 
 ImageUrl = Callable[[str], "str | None"]
 BODY_EXTENSIONS = ["tables", "admonition", "footnotes", "sane_lists"]
@@ -42,20 +43,15 @@ def body_html(text: str, image_url: ImageUrl = lambda src: None) -> str:
     return sanitize_html(md.convert(text), image_url)
 
 
-def render_body(
-    text: str, escape: Callable[[str], str], image_url: ImageUrl = lambda src: None
-) -> str:
-    """The body for the page: raw HTML blocks, with top-level headings as Markdown.
-
-    ``escape`` makes heading text literal Markdown (the renderer's own escaping).
-    """
+def render_body(text: str, image_url: ImageUrl = lambda src: None) -> str:
+    """The body for the page: raw HTML blocks, with top-level headings as Markdown."""
     safe = body_html(text, image_url)
     blocks: list[str] = []
     position = 0
     for start, end, level in _top_level_headings(safe):
         blocks.append(_raw_block(safe[position:start]))
         title = html.unescape(_TAGS.sub("", safe[start:end]))
-        blocks.append("#" * level + " " + escape(" ".join(title.split())))
+        blocks.append("#" * level + " " + md_escape(title))
         position = end
     blocks.append(_raw_block(safe[position:]))
     return "\n\n".join(block for block in blocks if block)

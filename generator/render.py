@@ -25,25 +25,14 @@ from .records import Record
 from .safety import link_allowed
 from .settings import SiteSettings
 from .site import LEVEL_NAMES, STATUS_NAMES, Site
-from .text import plain, slug
+from .text import md_escape, plain, slug
 from .urls import PagePath
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#])")
 _LINK_UNSAFE = re.compile(r"[<>\\\s]")
 TEMPLATES = "theme/pages"
 PROVINCES_DATA = "generator/data/provinces.yml"
 DOMAINS_DATA = "generator/data/domains.yml"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: much faster per page
-
-
-def md_escape(text: object) -> str:
-    """Make user text literal in Markdown: no accidental emphasis, links or HTML.
-
-    ``<`` and ``>`` become entities, not backslash escapes: Python-Markdown does not
-    treat ``\\<`` as an escape, so the backslash would show on the page.
-    """
-    text = plain(str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def md_link(text: object, url: str) -> str:
@@ -166,7 +155,7 @@ def _initiatives(site: Site, r: Renderer, root: Path) -> None:
             "status_label": STATUS_NAMES[record.initiative.status][0],
             "edit_url": r.settings.edit_url(record.relpath),
         }
-        body = render_body(record.body, md_escape, _body_images(record, root, path, r.outputs))
+        body = render_body(record.body, _body_images(record, root, path, r.outputs))
         r.page(
             path,
             "initiative.md.j2",

@@ -1,4 +1,5 @@
-"""Vietnamese text folding shared by place resolution, slugs and ordering by title.
+"""Vietnamese text: folding (place resolution, slugs, ordering by title) and making
+user text literal in the generated Markdown.
 
 Unicode decomposition strips tone marks but leaves "đ" alone (it is a letter of its
 own, not "d" plus a mark), so it is mapped by hand. So is the Icelandic eth "Ð"/"ð"
@@ -16,6 +17,7 @@ from slugify import slugify as _slugify
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 
 
 def fold(text: str) -> str:
@@ -41,3 +43,13 @@ def slug(text: str) -> str:
 def plain(text: str) -> str:
     """Collapse runs of white space, for comparing and displaying one-line texts."""
     return " ".join(text.split())
+
+
+def md_escape(text: object) -> str:
+    """Make user text literal in Markdown: no accidental emphasis, links or HTML.
+
+    ``<`` and ``>`` become entities, not backslash escapes: Python-Markdown does not
+    treat ``\\<`` as an escape, so the backslash would show on the page.
+    """
+    text = plain(str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
