@@ -14,12 +14,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 
 from markdown import Markdown
 
 from .mdext import ExternalLinksExtension
-from .safety import sanitize_html
+from .safety import OffsetParser, sanitize_html
 from .text import md_escape
 
 ImageUrl = Callable[[str], "str | None"]
@@ -69,19 +68,14 @@ def _top_level_headings(fragment: str) -> list[tuple[int, int, int]]:
     return finder.found
 
 
-class _HeadingFinder(HTMLParser):
+class _HeadingFinder(OffsetParser):
     """Offsets of the headings that are not nested in another element."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        super().__init__(text, convert_charrefs=False)
         self.depth = 0
         self.open: tuple[int, int] | None = None  # (start offset, level)
         self.found: list[tuple[int, int, int]] = []
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:

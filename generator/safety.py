@@ -2,7 +2,7 @@
 
 One allowlist, two uses:
 
-* ``unsafe_spans`` reads the body *source* at ``sangkien check`` time and points at each
+* ``scan_body`` reads the body *source* at ``sangkien check`` time and points at each
   construct the page would not show (a tag, an attribute, a link), with its line and
   column, so the officer learns about it in the pull request;
 * ``sanitize_html`` cleans the body's rendered HTML with nh3 (Ammonia) when the page is
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -200,36 +200,38 @@ def _markdown_links(text: str) -> tuple[list[tuple[int, str, bool]], str]:
     return links, text
 
 
-def unsafe_spans(body: str) -> Iterator[Finding]:
-    """Each tag, attribute or link of the body source that the page would drop or refuse."""
+@dataclass(frozen=True)
+class BodyScan:
+    """What the body source shows, read once: findings, and images from the repository."""
+
+    findings: list[Finding]
+    images: list[tuple[int, str]]  # (offset, src), to check that each file is there
+
+
+def scan_body(body: str) -> BodyScan:
+    """Each tag, attribute or link the page would drop or refuse, and the images it keeps."""
     links, text = _markdown_links(_mask_code(body))
-    for offset, target, image in links:
-        allowed = image_allowed if image else link_allowed
-        if target and not allowed(target):
-            yield _bad_link(offset, target, image=image)
+    findings = [
+        _bad_link(offset, target, image=image)
+        for offset, target, image in links
+        if target and not (image_allowed if image else link_allowed)(target)
+    ]
+    images = [
+        (offset, target) for offset, target, image in links if image and image_allowed(target)
+    ]
     scanner = _TagScanner(text)
     scanner.feed(text)
     scanner.close()
-    found = {finding.offset for finding in scanner.findings}
-    yield from scanner.findings
+    findings += scanner.findings
+    images += scanner.images
     # A browser and Python's parser can disagree on malformed markup ("<!--><script>"):
     # an active tag is reported wherever it appears, parsed or not.
+    parsed = {finding.offset for finding in scanner.findings}
     for match in _ACTIVE_TAG.finditer(text):
-        if match.start() not in found:
+        if match.start() not in parsed:
             tag = match.group(1).lower()
-            yield Finding(match.start(), f"thẻ <{tag}>", f"the HTML tag <{tag}>")
-
-
-def image_sources(body: str) -> Iterator[tuple[int, str]]:
-    """``(offset, src)`` of each image the body shows from a file of the repository."""
-    links, text = _markdown_links(_mask_code(body))
-    for offset, target, image in links:
-        if image and image_allowed(target):
-            yield offset, target
-    scanner = _TagScanner(text)
-    scanner.feed(text)
-    scanner.close()
-    yield from scanner.images
+            findings.append(Finding(match.start(), f"thẻ <{tag}>", f"the HTML tag <{tag}>"))
+    return BodyScan(findings, images)
 
 
 def _bad_link(offset: int, url: str, image: bool) -> Finding:
@@ -239,18 +241,25 @@ def _bad_link(offset: int, url: str, image: bool) -> Finding:
     return Finding(offset, f"liên kết '{shown}'", f"a link to '{shown}'")
 
 
-class _TagScanner(HTMLParser):
-    """Finds raw HTML in the body the way a browser reads it (tags may span lines)."""
+class OffsetParser(HTMLParser):
+    """An HTML parser that tells where in its text the current tag starts, as an offset."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
+    def __init__(self, text: str, *, convert_charrefs: bool) -> None:
+        super().__init__(convert_charrefs=convert_charrefs)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.findings: list[Finding] = []
-        self.images: list[tuple[int, str]] = []
 
     def _offset(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
+
+
+class _TagScanner(OffsetParser):
+    """Finds raw HTML in the body the way a browser reads it (tags may span lines)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, convert_charrefs=True)
+        self.findings: list[Finding] = []
+        self.images: list[tuple[int, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         offset = self._offset()
@@ -286,4 +295,3 @@ class _TagScanner(HTMLParser):
 
     def unknown_decl(self, data: str) -> None:
         self.handle_decl(data)
-

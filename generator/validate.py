@@ -22,7 +22,7 @@ from .messages import close_matches, did_you_mean, make_issue
 from .model_errors import issues_from_validation
 from .places import MERGER_DATE, Locality, PlaceRef, Province
 from .records import Record
-from .safety import image_sources, unsafe_spans
+from .safety import scan_body
 from .schema import Initiative, date_period, partial_date
 from .sources import Source
 from .text import compact, slug
@@ -229,7 +229,8 @@ def _after_merger(started: str) -> bool:
 def _check_body(source: Source, root: Path) -> Iterator[Issue]:
     """Raw HTML and links the page would not show as written, and the images it shows."""
     body = source.body
-    for finding in unsafe_spans(body):
+    scan = scan_body(body)
+    for finding in scan.findings:
         line, column = _body_position(source, finding.offset)
         yield make_issue(
             "unsafe-html",
@@ -240,7 +241,7 @@ def _check_body(source: Source, root: Path) -> Iterator[Issue]:
             what_vi=finding.what_vi,
             what_en=finding.what_en,
         )
-    for offset, src in image_sources(body):
+    for offset, src in scan.images:
         code = _image_problem(source, src, root)
         if code is not None:
             line, column = _body_position(source, offset)

@@ -11,15 +11,14 @@ import pytest
 
 from generator.safety import (
     image_allowed,
-    image_sources,
     link_allowed,
     sanitize_html,
-    unsafe_spans,
+    scan_body,
 )
 
 
 def findings(body: str) -> list[tuple[int, str, str]]:
-    return [(f.offset, f.what_vi, f.what_en) for f in unsafe_spans(body)]
+    return [(f.offset, f.what_vi, f.what_en) for f in scan_body(body).findings]
 
 
 @pytest.mark.parametrize(
@@ -93,7 +92,7 @@ def test_markup_the_page_keeps_is_not_reported() -> None:
     )
     assert findings(body) == []
     at = body.index
-    assert list(image_sources(body)) == [(at("anh/b"), "anh/b.png"), (at("<img"), "anh/quay.png")]
+    assert scan_body(body).images == [(at("anh/b"), "anh/b.png"), (at("<img"), "anh/quay.png")]
 
 
 def test_the_sanitiser_keeps_the_allowlist_and_drops_the_rest() -> None:
@@ -133,9 +132,9 @@ def test_code_is_shown_not_run_and_what_follows_it_is_checked() -> None:
     ]  # fmt: skip
 
 
-def test_only_images_of_the_repository_are_image_sources() -> None:
+def test_only_images_of_the_repository_are_listed_to_check() -> None:
     body = "[tải](tai-lieu.pdf) ![ngoài](https://t.example/p.gif) ![có dấu cách](<anh/a b.png>)"
-    assert list(image_sources(body)) == [(body.index("<anh/a b"), "anh/a b.png")]
+    assert scan_body(body).images == [(body.index("<anh/a b"), "anh/a b.png")]
     assert [what for _, _, what in findings(body)] == [
         "a link to 'tai-lieu.pdf'", "an image from 'https://t.example/p.gif'"
     ]  # a destination in <...> is not read as an HTML tag
