@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import cache
 
 from markdown import Markdown
 
@@ -29,9 +30,13 @@ _VOID = {"br", "hr", "img", "wbr"}
 _TAGS = re.compile(r"<[^>]*>")
 
 
-def body_html(text: str, image_url: ImageUrl = lambda src: None) -> str:
-    """The body as sanitised HTML (tables with ``align``, admonitions, footnotes)."""
-    md = Markdown(
+@cache
+def _markdown() -> Markdown:
+    """One converter for every body: building one costs as much as converting a body.
+
+    Bodies are rendered one after another (``reset`` clears footnotes between them).
+    """
+    return Markdown(
         extensions=[*BODY_EXTENSIONS, ExternalLinksExtension()],
         extension_configs={
             "tables": {"use_align_attribute": True},
@@ -39,7 +44,11 @@ def body_html(text: str, image_url: ImageUrl = lambda src: None) -> str:
         },
         output_format="html",
     )
-    return sanitize_html(md.convert(text), image_url)
+
+
+def body_html(text: str, image_url: ImageUrl = lambda src: None) -> str:
+    """The body as sanitised HTML (tables with ``align``, admonitions, footnotes)."""
+    return sanitize_html(_markdown().reset().convert(text), image_url)
 
 
 def render_body(text: str, image_url: ImageUrl = lambda src: None) -> str:
