@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 from .issues import Issue, Severity, has_errors, sort_issues
 from .messages import make_issue
 from .records import Record
-from .sources import find_sources, load_sources, relative_name
+from .sources import files_in, find_sources, load_sources, relative_name
 from .validate import IMAGE_SUFFIXES, validate_all
 from .vocab import Vocabulary, load_vocabulary
 
@@ -62,18 +61,10 @@ def not_records(folders: Sequence[Path], root: Path) -> list[Issue]:
     They are not checked and never published: a ``.txt`` or ``.docx`` initiative would
     otherwise vanish without a word.
     """
-    issues = []
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                suffix = Path(name).suffix
-                if name.startswith(".") or suffix == ".md" or suffix.lower() in IMAGE_SUFFIXES:
-                    continue
-                rel = relative_name(Path(dirpath, name), root)
-                issues.append(
-                    make_issue("not-a-record", rel, 1, 1, "file", Severity.WARNING)
-                )
-    return issues
+    return [
+        make_issue("not-a-record", relative_name(file, root), 1, 1, "file", Severity.WARNING)
+        for folder in folders
+        if folder.is_dir()
+        for file in files_in(folder)
+        if file.suffix != ".md" and file.suffix.lower() not in IMAGE_SUFFIXES
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,14 +59,19 @@ class Source:
         return self.values.get((), (1, 1))
 
 
+def files_in(folder: Path) -> Iterator[Path]:
+    """Every file under ``folder``, hidden files and folders (``.git``, ``.DS_Store``) left out."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        yield from (Path(dirpath, name) for name in sorted(filenames) if not name.startswith("."))
+
+
 def find_sources(paths: Iterable[Path]) -> list[Path]:
     """Expand files and folders into the sorted list of ``.md`` files to check."""
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                found.update(Path(dirpath, name) for name in filenames if name.endswith(".md"))
+            found.update(file for file in files_in(path) if file.suffix == ".md")
         else:
             found.add(path)
     return sorted(found)
