@@ -175,8 +175,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not a valid year; write a 4-digit year from 1945 to 2100",
     ),
     "bad-url": (
-        "địa chỉ '{value}' không hợp lệ; hãy dùng địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://",
-        "'{value}' is not a valid address; use a full address starting with https:// or http://",
+        "địa chỉ '{value}' không hợp lệ; hãy dán địa chỉ đầy đủ của trang, bắt đầu bằng https:// hoặc http://, không có dấu cách, dấu <, >, dấu nháy hay dấu ngoặc ( ) lẻ",
+        "'{value}' is not a valid address; paste the page's full address, starting with https:// or http://, without spaces, <, >, quotes or unpaired ( )",
     ),
     "bad-email": (
         "địa chỉ thư '{value}' không hợp lệ",
