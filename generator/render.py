@@ -1,8 +1,9 @@
 """Render the site's generated pages as Markdown with front matter, from Jinja templates.
 
 The output is plain Markdown (plus ``md_in_html`` blocks) that any engine reading
-``mkdocs.yml`` can build; links are relative ``.md`` links so MkDocs' strict mode
-checks every one of them.
+``mkdocs.yml`` can build. The pages' own links are relative ``.md`` links, so MkDocs'
+strict mode checks every one of them; record bodies arrive as sanitised HTML from
+``body.py``, which no engine's Markdown settings can reopen.
 """
 
 from __future__ import annotations
