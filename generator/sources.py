@@ -98,15 +98,36 @@ def load_sources(paths: Iterable[Path], root: Path) -> tuple[list[Source], list[
 
 def load_source(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
     """Read one file; return ``None`` as the source when nothing usable could be read."""
+    rel, text, issues = read_text(path, root)
+    if text is None:
+        return None, issues
+    source, found = split_source(path, rel, text)
+    return source, issues + found
+
+
+def load_yaml_source(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
+    """A whole-YAML file (a contest, a scorecard), read with the same care as front matter."""
+    rel, text, issues = read_text(path, root)
+    if text is None:
+        return None, issues
+    lines = text.split("\n")
+    found = stray_issues(rel, find_strays(text), len(lines))
+    source, more = _yaml_block(path, rel, lines, 0, len(lines), found)
+    return source, issues + more
+
+
+def read_text(path: Path, root: Path) -> tuple[str, str | None, list[Issue]]:
+    """The file's name as reported, its text (``None`` if unusable) and what was wrong."""
     rel = relative_name(path, root)
     issues: list[Issue] = []
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [make_issue("unreadable", rel, 1, 1, "file", reason=error.strerror or error)]
+        reason = error.strerror or error
+        return rel, None, [make_issue("unreadable", rel, 1, 1, "file", reason=reason)]
     if len(raw) > MAX_FILE_BYTES:
         issue = make_issue("file-too-large", rel, 1, 1, "file", size=len(raw), limit=MAX_FILE_BYTES)
-        return None, [issue]
+        return rel, None, [issue]
     if raw.startswith(BOM):
         issues.append(make_issue("bom", rel, 1, 1, "file", Severity.WARNING))
         raw = raw[len(BOM) :]
@@ -117,12 +138,10 @@ def load_source(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
         line_start = raw.rfind(b"\n", 0, error.start) + 1
         column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
         byte = f"0x{raw[error.start]:02X}"
-        return None, [*issues, make_issue("not-utf8", rel, line, column, "file", byte=byte)]
+        return rel, None, [*issues, make_issue("not-utf8", rel, line, column, "file", byte=byte)]
     # CRLF files are fine, and a lone CR (old Mac line ends) is a line break to YAML too:
     # normalise both so that our line numbers and the parser's agree.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    source, found = split_source(path, rel, text)
-    return source, issues + found
+    return rel, text.replace("\r\n", "\n").replace("\r", "\n"), issues
 
 
 def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[Issue]]:
@@ -135,10 +154,16 @@ def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[I
     if end is None:
         unclosed = make_issue("front-matter-unclosed", rel, 1, 1, "front-matter")
         return None, [*stray_issues(rel, strays, len(lines)), unclosed]
-    found = stray_issues(rel, strays, end + 1)
-    yaml_lines = lines[1:end]
+    return _yaml_block(path, rel, lines, 1, end, stray_issues(rel, strays, end + 1))
+
+
+def _yaml_block(
+    path: Path, rel: str, lines: list[str], first: int, stop: int, found: list[Issue]
+) -> tuple[Source | None, list[Issue]]:
+    """Read ``lines[first:stop]`` as a YAML mapping; what follows the block is the body."""
+    yaml_lines = lines[first:stop]
     tabs = [
-        make_issue("tab", rel, number + 2, line.index("\t") + 1, "front-matter")
+        make_issue("tab", rel, number + first + 1, line.index("\t") + 1, "front-matter")
         for number, line in enumerate(yaml_lines)
         if "\t" in line
     ]
@@ -146,9 +171,9 @@ def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[I
         return None, found + tabs
     yaml_text = for_yaml("\n".join(yaml_lines) + "\n")
     try:
-        doc = read_plain(yaml_text, first_line=2)
+        doc = read_plain(yaml_text, first_line=first + 1)
     except yaml.YAMLError as error:
-        return None, [*found, yaml_error_issue(rel, yaml_text, error, first_line=2)]
+        return None, [*found, yaml_error_issue(rel, yaml_text, error, first_line=first + 1)]
 
     values, keys = doc.values, doc.keys
     found = [_in_field(issue, values, keys) for issue in found]
@@ -169,7 +194,10 @@ def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[I
         meta = {}
     if not isinstance(meta, dict):
         kind = "danh sách / a list" if isinstance(meta, list) else f"'{meta}'"
-        issues.append(make_issue("front-matter-not-mapping", rel, 2, 1, "front-matter", kind=kind))
+        line = first + 1
+        issues.append(
+            make_issue("front-matter-not-mapping", rel, line, 1, "front-matter", kind=kind)
+        )
         return None, issues
     values.setdefault((), (1, 1))
     source = Source(
@@ -178,8 +206,8 @@ def split_source(path: Path, rel: str, text: str) -> tuple[Source | None, list[I
         meta=meta,
         values=values,
         keys=keys,
-        body="\n".join(lines[end + 1 :]),
-        body_line=end + 2,
+        body="\n".join(lines[stop + 1 :]),
+        body_line=stop + 2,
         reported=frozenset(p.path for p in doc.problems if not p.warning),
     )
     return source, issues
