@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .contests.check import ContestData, check_contests
 from .issues import Issue, Severity, has_errors, sort_issues
 from .messages import make_issue
 from .records import Record
@@ -21,6 +22,7 @@ class CheckResult:
     checked: int
     records: list[Record]
     issues: list[Issue]
+    contests: list[ContestData] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -28,12 +30,16 @@ class CheckResult:
 
 
 def check_paths(
-    root: Path, paths: Sequence[Path] = (), vocab: Vocabulary | None = None
+    root: Path,
+    paths: Sequence[Path] = (),
+    vocab: Vocabulary | None = None,
+    scores: Path | None = None,
 ) -> CheckResult:
-    """Validate the files under ``paths`` (default: ``root/initiatives``).
+    """Validate the files under ``paths`` (default: ``initiatives/`` and ``contests/``).
 
-    Cross-record checks (colliding ids, ``replicated_in``) always see the whole
-    collection, so checking one file still catches a clash with another.
+    Cross-record checks (colliding ids, ``replicated_in``, contest entries) always see
+    the whole collection, so checking one file still catches a clash with another.
+    ``scores`` is where the judges' scorecards are, when not in the repository.
     """
     vocab = vocab or load_vocabulary()
     root = root.resolve()
@@ -44,15 +50,21 @@ def check_paths(
     wanted_set = set(wanted)
     sources, issues = load_sources(sorted(set(everything) | wanted_set), root)
     records, found = validate_all(sources, vocab, root)
-    issues = sort_issues(issues + found)
+    contests, contest_issues = check_contests(root, records, vocab, scores)
+    issues = sort_issues(issues + found + contest_issues)
     if paths:  # report on the files asked for only
         chosen = {s.relpath for s in sources if s.path in wanted_set}
         chosen |= {i.path for i in issues if (root / i.path) in wanted_set}
+        chosen |= {i.path for i in contest_issues if _under((root / i.path).resolve(), paths)}
         issues = [i for i in issues if i.path in chosen]
         records = [r for r in records if r.relpath in chosen]
     folders = [path for path in paths if path.is_dir()] if paths else [content]
     issues = sort_issues(issues + not_records(folders, root))
-    return CheckResult(len(wanted), records, issues)
+    return CheckResult(len(wanted), records, issues, contests)
+
+
+def _under(path: Path, folders: Sequence[Path]) -> bool:
+    return any(path == folder or path.is_relative_to(folder) for folder in folders)
 
 
 def not_records(folders: Sequence[Path], root: Path) -> list[Issue]:

@@ -12,12 +12,22 @@ from pathlib import Path
 from . import __version__
 from .build import build
 from .check import CONTENT_DIR, check_paths
+from .contests.check import CONTESTS_DIR, scores_folder
+from .contests.packets import assign, write_packets
+from .contests.report import as_csv, as_json, as_text
+from .contests.score import rank
+from .issues import has_errors
 from .jsonschema import SCHEMA_PATH, schema_text
 from .messages import make_issue
 from .report import REPORTERS, TextReporter
 from .serve import serve
 from .sources import Source, relative_name
+from .vocab import load_vocabulary
 
+SCORES_HELP = (
+    "thư mục phiếu chấm nếu không để trong kho / scorecards kept outside the repository "
+    "(DIR/<contest-id>/ or DIR)"
+)
 INTERNAL_ERROR = 3  # 0 clean, 1 findings, 2 usage; 3 is a bug in sangkien itself
 TRACEBACK_ENV = "SANGKIEN_TRACEBACK"
 
@@ -56,12 +66,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--strict", action="store_true", help="coi cảnh báo là lỗi / treat warnings as errors"
     )
+    check.add_argument("--scores", type=Path, metavar="DIR", help=SCORES_HELP)
     check.set_defaults(run=run_check)
 
     build = commands.add_parser(
         "build", help="kiểm tra rồi dựng trang vào site/ / check, then build the site"
     )
     build.add_argument("--site-dir", type=Path, help="default: site/")
+    build.add_argument("--scores", type=Path, metavar="DIR", help=SCORES_HELP)
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser(
@@ -69,6 +81,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
     serve.set_defaults(run=run_serve)
+
+    judge = commands.add_parser(
+        "judge", help="xếp hạng một cuộc thi / rank a contest from the judges' scorecards"
+    )
+    judge.add_argument("contest", metavar="CONTEST-ID", help="tên thư mục trong contests/")
+    judge.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    judge.add_argument("--scores", type=Path, metavar="DIR", help=SCORES_HELP)
+    judge.add_argument(
+        "--comments",
+        action="store_true",
+        help="in cả nhận xét của giám khảo (chỉ dành cho hội đồng) / show judges' comments",
+    )
+    judge.add_argument(
+        "--packets",
+        type=Path,
+        metavar="DIR",
+        help="ghi hồ sơ chấm ẩn danh và phiếu chấm cho từng giám khảo / write blind packets",
+    )
+    judge.add_argument(
+        "--assign", type=int, metavar="K", help="mỗi sáng kiến K giám khảo / K judges per entry"
+    )
+    judge.add_argument("--seed", type=int, default=0, help="phân công lặp lại được / seed")
+    judge.set_defaults(run=run_judge)
 
     schema = commands.add_parser(
         "schema", help="ghi JSON Schema của hồ sơ / write the record JSON Schema"
@@ -103,7 +138,7 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
             file=sys.stderr,
         )
         return 2
-    result = check_paths(root, args.paths)
+    result = check_paths(root, args.paths, scores=args.scores)
     if result.checked == 0:
         where = ", ".join(str(p) for p in args.paths) or f"{root / CONTENT_DIR}"
         print(
@@ -118,7 +153,7 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_build(args: argparse.Namespace, root: Path) -> int:
-    result = build(root, args.site_dir)
+    result = build(root, args.site_dir, scores=args.scores)
     issues = result.check.issues + result.issues
     if not result.ok:
         TextReporter(errors_only=True).report(issues, result.check.checked, sys.stderr)
@@ -141,6 +176,65 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
         f"Xem / view: python3 -m http.server --directory {site_dir} 8000  →  "
         "http://127.0.0.1:8000/  (hoặc / or: sangkien serve)"
     )
+    return 0
+
+
+def run_judge(args: argparse.Namespace, root: Path) -> int:
+    """Check everything the contest depends on, then rank it or write the judges' packets."""
+    contest_id = args.contest
+    folder = root / CONTESTS_DIR / contest_id
+    if not folder.is_dir():
+        known = sorted(p.name for p in (root / CONTESTS_DIR).glob("*/") if p.is_dir())
+        print(
+            f"sangkien judge: không có cuộc thi '{contest_id}' trong {root / CONTESTS_DIR} — "
+            f"no contest '{contest_id}'; có / known: {', '.join(known) or '—'}",
+            file=sys.stderr,
+        )
+        return 2
+    if args.assign is not None and (args.packets is None or args.assign < 1):
+        print(
+            "sangkien judge: --assign K cần --packets DIR và K ≥ 1 — "
+            "--assign K needs --packets DIR and K ≥ 1",
+            file=sys.stderr,
+        )
+        return 2
+    result = check_paths(root, scores=args.scores)
+    scores = scores_folder(root, contest_id, args.scores).resolve()
+    entries = {r.relpath for r in result.records if contest_id in r.initiative.contests}
+    mine = [
+        issue
+        for issue in result.issues
+        if (root / issue.path).resolve().is_relative_to(folder.resolve())
+        or (root / issue.path).resolve().is_relative_to(scores)
+        or (issue.field.startswith("contests[") and issue.path in entries)
+    ]
+    data = next((c for c in result.contests if c.id == contest_id), None)
+    if mine:
+        TextReporter().report(mine, len(result.records), sys.stderr)
+    if data is None or has_errors(mine):
+        print(
+            "Cuộc thi còn lỗi, chưa xếp hạng. — The contest has errors; not ranked.",
+            file=sys.stderr,
+        )
+        return 1
+    if args.packets is not None:
+        assignment, short = assign(data, load_vocabulary(), args.assign, args.seed)
+        written = write_packets(data, assignment, args.packets)
+        for item in short:
+            print(
+                f"{item.entry}: chỉ có {item.found} giám khảo không xung đột lợi ích — only "
+                f"{item.found} judges without a conflict of interest",
+                file=sys.stderr,
+            )
+        print(f"Đã ghi {len(written)} tệp vào / wrote {len(written)} files to {args.packets}")
+        return 1 if short else 0
+    ranking = rank(data)
+    if args.format == "json":
+        sys.stdout.write(as_json(ranking))
+    elif args.format == "csv":
+        sys.stdout.buffer.write(as_csv(ranking).encode("utf-8"))
+    else:
+        sys.stdout.write(as_text(ranking, comments=args.comments))
     return 0
 
 

@@ -302,6 +302,91 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trùng tên và tỉnh/thành với {other}; nếu là cùng một sáng kiến, hãy gộp hai tệp",
         "same title and province as {other}; if it is the same initiative, merge the files",
     ),
+    # --- contests (contests/<id>/contest.yml, scores/<judge>.yml, a record's contests) ---
+    "contest-file-missing": (
+        "thư mục cuộc thi {folder} không có tệp contest.yml; hãy thêm tệp này (xem trang Hướng dẫn hội đồng thi) hoặc xóa thư mục",
+        "contest folder {folder} has no contest.yml; add one (see the committee guide) or remove the folder",
+    ),
+    "bad-key": (
+        "'{value}' không dùng được làm mã; chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ '{suggestion}'",
+        "'{value}' cannot be used as an id; use lower-case letters without marks, digits and hyphens, e.g. '{suggestion}'",
+    ),
+    "not-positive": (
+        "giá trị {value} phải lớn hơn 0",
+        "{value} must be greater than 0",
+    ),
+    "closes-before-opens": (
+        "ngày hết hạn nhận hồ sơ {closes} trước ngày bắt đầu nhận {opens}",
+        "closing date {closes} is before the opening date {opens}",
+    ),
+    "unknown-criterion": (
+        "tiêu chí '{value}' không có trong 'criteria' của cuộc thi{hint_vi}; các tiêu chí: {choices}",
+        "criterion '{value}' is not among the contest's criteria{hint_en}; criteria: {choices}",
+    ),
+    "unknown-contest": (
+        "không có cuộc thi '{value}' (tệp contests/{value}/contest.yml){hint_vi}",
+        "there is no contest '{value}' (file contests/{value}/contest.yml){hint_en}",
+    ),
+    "not-eligible": (
+        "sáng kiến không đủ điều kiện dự thi '{contest}': {reason_vi}",
+        "the initiative is not eligible for '{contest}': {reason_en}",
+    ),
+    "started-after-close": (
+        "sáng kiến bắt đầu {started}, sau khi cuộc thi '{contest}' hết hạn nhận hồ sơ ({closes})",
+        "the initiative started {started}, after '{contest}' closed ({closes})",
+    ),
+    "judge-not-on-panel": (
+        "không có giám khảo '{judge}' trong 'panel' của cuộc thi{hint_vi}; tên tệp phiếu chấm phải là mã giám khảo ('{judge}.yml')",
+        "no judge '{judge}' on the contest's panel{hint_en}; a scorecard is named after its judge's id ('{judge}.yml')",
+    ),
+    "unknown-entry": (
+        "không có sáng kiến mã '{value}' (hoặc hồ sơ của nó đang có lỗi){hint_vi}",
+        "no initiative with the id '{value}' (or its record has errors){hint_en}",
+    ),
+    "not-entered": (
+        "sáng kiến '{value}' không đăng ký dự thi '{contest}'; hồ sơ của nó cần có 'contests: [{contest}]'",
+        "'{value}' is not entered in '{contest}'; its record needs 'contests: [{contest}]'",
+    ),
+    "scores-not-mapping": (
+        "điểm của '{value}' phải là các cặp 'mã tiêu chí: điểm', mỗi cặp một dòng",
+        "the scores for '{value}' must be 'criterion-id: score' pairs, one per line",
+    ),
+    "missing-score": (
+        "chưa có điểm tiêu chí '{criterion}' ({label}, từ 0 đến {max})",
+        "no score for criterion '{criterion}' ({label}, 0 to {max})",
+    ),
+    "score-not-number": (
+        "điểm phải là một số từ 0 đến {max}, không phải {value}",
+        "a score must be a number from 0 to {max}, not {value}",
+    ),
+    "score-out-of-range": (
+        "điểm {value} nằm ngoài khoảng 0–{max} của tiêu chí '{criterion}'",
+        "score {value} is outside criterion '{criterion}''s range 0–{max}",
+    ),
+    "comment-not-text": (
+        "nhận xét ('comment') phải là chữ",
+        "a comment must be text",
+    ),
+    "conflict-of-interest": (
+        "giám khảo '{judge}' có xung đột lợi ích với '{entry}' ({reason_vi}); điểm này không được tính",
+        "judge '{judge}' has a conflict of interest with '{entry}' ({reason_en}); this score is not counted",
+    ),
+    "too-few-judges": (
+        "'{entry}' mới có {count} giám khảo chấm, ít hơn min_judges = {min}; vẫn được xếp hạng nhưng được đánh dấu và không xét giải",
+        "'{entry}' has {count} judges, fewer than min_judges = {min}; it is ranked but marked, and not given a prize",
+    ),
+    "similar-to-earlier": (
+        "tên gần trùng với sáng kiến đã có trước ở cùng tỉnh: {other} ('{title}'); cuộc thi không nhận mô hình đã áp dụng (không trùng lắp)",
+        "the title is very close to an earlier initiative of the same province: {other} ('{title}'); contests do not accept a copy of a model already applied",
+    ),
+    "published-without-scores": (
+        "cuộc thi đặt 'published: true' nhưng không có phiếu chấm nào trong {folder}; hãy thêm phiếu chấm (hoặc chỉ ra thư mục bằng --scores) rồi dựng lại",
+        "the contest says 'published: true' but there is no scorecard in {folder}; add the scorecards (or name their folder with --scores) and build again",
+    ),
+    "not-a-scorecard": (
+        "tệp này không phải phiếu chấm (.yml) nên không được đọc; hãy đổi tên thành '<mã giám khảo>.yml' hoặc chuyển đi",
+        "this file is not a scorecard (.yml) and is not read; rename it '<judge-id>.yml' or move it",
+    ),
 }
 
 

@@ -25,6 +25,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .text import slug
+
 Level = Literal["province", "district", "commune"]
 Status = Literal["proposed", "piloting", "active", "scaled", "ended"]
 
@@ -35,6 +37,7 @@ _URL_FORBIDDEN = re.compile(r"[\s<>\"\\`{}|^]")
 _HOST = re.compile(r"[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@" + _HOST.pattern)
 MIN_YEAR, MAX_YEAR = 1945, 2100
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _year_as_text(value: object) -> object:
@@ -133,6 +136,14 @@ def _check_email(value: str) -> str:
     return value
 
 
+def _check_key(value: str) -> str:
+    """An id that is also a file name and a URL part: ``hieu-qua``, ``gk-01``."""
+    if not _KEY.fullmatch(value):
+        suggestion = slug(value) or "ma-moi"
+        raise PydanticCustomError("bad-key", "{value}", {"value": value, "suggestion": suggestion})
+    return value
+
+
 def _not_negative(value: float) -> float:
     if value < 0:
         raise PydanticCustomError("negative", "negative {value}", {"value": f"{value:g}"})
@@ -178,9 +189,12 @@ Url = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(_check_url),
-    WithJsonSchema(
-        {"type": "string", "pattern": r"^https?://[^\s<>\"\\`{}|^]+$", "format": "uri"}
-    ),
+    WithJsonSchema({"type": "string", "pattern": r"^https?://[^\s<>\"\\`{}|^]+$", "format": "uri"}),
+]
+Key = Annotated[
+    str,
+    AfterValidator(_check_key),
+    WithJsonSchema({"type": "string", "pattern": "^" + _KEY.pattern + "$"}),
 ]
 Email = Annotated[
     str,
@@ -297,6 +311,8 @@ class Initiative(_Record):
         default=[],
         description="Mã sáng kiến hoặc tỉnh/thành đã nhân rộng / ids or provinces that copied it",
     )
+    contests: list[Key] = Field(
+        default=[], description="Mã các cuộc thi tham dự / ids of the contests entered"
+    )
     contact: Contact | None = Field(default=None, description="Đơn vị liên hệ / contact unit")
     images: list[Image] = Field(default=[], description="Ảnh minh họa / pictures")
-

@@ -1,0 +1,1 @@
+"""Contests: committees define a contest, judges file scorecards, the generator ranks."""

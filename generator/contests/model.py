@@ -1,0 +1,89 @@
+"""The contest format: what ``contests/<id>/contest.yml`` may contain.
+
+Field names follow the committee's own vocabulary and stay fixed, so contests written
+by hand and by other tools agree. Like the record model, it is strict: YAML's guesses
+are reported, not coerced.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from ..schema import Key, Level, PartialDate, ShortText, Text, Year, _Record
+
+Method = Literal["mean", "trimmed-mean", "z-score"]
+ConflictRule = Literal["agency", "province"]
+
+
+def _positive(value: float) -> float:
+    if value <= 0:
+        raise PydanticCustomError("not-positive", "{value}", {"value": f"{value:g}"})
+    return value
+
+
+Positive = Annotated[
+    float, AfterValidator(_positive), WithJsonSchema({"type": "number", "exclusiveMinimum": 0})
+]
+Count = Annotated[int, AfterValidator(_positive), WithJsonSchema({"type": "integer", "minimum": 1})]
+
+
+class Criterion(_Record):
+    """One scoring criterion: a judge gives 0..max; the total weighs it by ``weight``."""
+
+    id: Key = Field(description="Mã tiêu chí / criterion id, e.g. hieu-qua")
+    label: ShortText = Field(description="Tên tiêu chí / label, e.g. Hiệu quả")
+    max: Positive = Field(description="Điểm tối đa / highest score")
+    weight: Positive = Field(default=1, description="Hệ số / weight in the total")
+
+
+class Prize(_Record):
+    label: ShortText = Field(description="Tên giải / prize, e.g. Giải Nhất")
+    count: Count = Field(description="Số giải / how many")
+
+
+class Judge(_Record):
+    id: Key = Field(description="Mã giám khảo = tên tệp phiếu chấm / id, the scorecard's name")
+    name: ShortText = Field(description="Họ tên / name")
+    unit: Text = Field(description="Đơn vị công tác / the judge's unit")
+    province: Text | None = Field(default=None, description="Tỉnh, thành / province")
+    conflicts: list[Key] = Field(
+        default=[], description="Mã sáng kiến giám khảo không chấm / entries the judge declares"
+    )
+
+
+class Eligibility(_Record):
+    """Who may enter; each key narrows the field, an absent key does not."""
+
+    provinces: list[Text] = Field(default=[], description="Tỉnh, thành (tên nay hoặc cũ)")
+    levels: list[Level] = Field(default=[], description="Cấp / levels")
+    domains: list[Text] = Field(default=[], description="Lĩnh vực / domain ids")
+    started_after: PartialDate | None = Field(default=None, description="Bắt đầu từ / from")
+
+
+class Contest(_Record):
+    title: ShortText = Field(description="Tên cuộc thi / contest title")
+    organiser: Text = Field(description="Cơ quan tổ chức / organiser")
+    year: Year = Field(description="Năm / year")
+    opens: PartialDate = Field(description="Bắt đầu nhận hồ sơ / opens")
+    closes: PartialDate = Field(description="Hết hạn nhận hồ sơ / closes")
+    eligibility: Eligibility = Field(default=Eligibility(), description="Điều kiện dự thi")
+    criteria: list[Criterion] = Field(min_length=1, description="Tiêu chí chấm / criteria")
+    method: Method = Field(description="Cách tổng hợp điểm / how scores are combined")
+    min_judges: Count = Field(default=1, description="Số giám khảo tối thiểu mỗi sáng kiến")
+    tie_break: list[Key] = Field(default=[], description="Tiêu chí phân định khi bằng điểm")
+    conflict_of_interest: list[ConflictRule] = Field(
+        default=["agency"], description="Điều gì là xung đột lợi ích / what makes a conflict"
+    )
+    prizes: list[Prize] = Field(default=[], description="Cơ cấu giải / prizes, best first")
+    panel: list[Judge] = Field(min_length=1, description="Hội đồng giám khảo / the judges")
+    published: bool = Field(default=False, description="Công bố kết quả / results public")
+    illustrative: bool = Field(
+        default=False, description="Ví dụ minh họa, điểm không có thật / an example, not real"
+    )
+
+    @property
+    def max_total(self) -> float:
+        return sum(c.max * c.weight for c in self.criteria)
