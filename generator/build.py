@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .check import CheckResult, check_paths
+from .contests.score import public_view
 from .export import export_open_data
 from .issues import Issue, has_errors
 from .messages import make_issue
@@ -55,12 +56,13 @@ class Generated(NamedTuple):
     origins: dict[str, Origin]  # generated path under docs/ → what produced it
 
 
-def generate(root: Path) -> Generated:
+def generate(root: Path, scores: Path | None = None) -> Generated:
     """Check, then write generated pages and data into ``docs/`` (nothing if invalid)."""
-    result = check_paths(root)
+    result = check_paths(root, scores=scores)
     if not result.ok:
         return Generated(result, [], None, {})
-    site = build_site(result.records, load_vocabulary())
+    contests = [public_view(data) for data in result.contests]
+    site = build_site(result.records, load_vocabulary(), contests)
     outputs = collect_outputs(site, root)
     docs_dir = root / DOCS_DIR
     conflicts = outputs.issues + find_conflicts(outputs.files, docs_dir)
@@ -89,8 +91,8 @@ def content_epoch(site: Site) -> int:
     return calendar.timegm((int(year), int(month), int(day), 0, 0, 0))
 
 
-def build(root: Path, site_dir: Path | None = None) -> BuildResult:
-    check, issues, site, origins = generate(root)
+def build(root: Path, site_dir: Path | None = None, scores: Path | None = None) -> BuildResult:
+    check, issues, site, origins = generate(root, scores)
     result = BuildResult(check, issues)
     if site is None:
         return result

@@ -1,4 +1,5 @@
-"""Open data: the same records as the pages, as JSON and CSV, built from the ``Site``.
+"""Open data: the same records as the pages, as JSON and CSV, built from the ``Site``;
+and each published contest's result, as ``sangkien judge --format json`` prints it.
 
 List columns of the CSV (``domains``, ``tags``, ``sources``) keep the order the record
 gives, joined with ``;``: the first domain is the initiative's main one.
@@ -12,6 +13,7 @@ import json
 from typing import Any
 
 from . import urls
+from .contests.report import as_json as ranking_json
 from .records import Record
 from .site import Site
 
@@ -81,7 +83,11 @@ def export_open_data(site: Site) -> dict[str, str]:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(_csv_row(record) for record in site.records)
-    return {
+    files = {
         urls.data_file("initiatives.json"): as_json + "\n",
         urls.data_file("initiatives.csv"): buffer.getvalue(),
     }
+    for view in site.contests:  # a contest's result only once it is published
+        if view.ranking is not None:
+            files[urls.contest_data(view.id)] = ranking_json(view.ranking)
+    return files

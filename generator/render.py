@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import urls
 from .body import render_body
+from .contests.report import METHOD_NAMES
 from .outputs import Origin, Outputs
 from .records import Record
 from .safety import link_allowed
@@ -60,7 +61,6 @@ def number_vi(value: float) -> str:
     return f"{text},{fraction}" if fraction else text
 
 
-
 def meta_text(text: object) -> str:
     """One-line text for page front matter: the theme puts it into HTML unescaped."""
     return html.escape(plain(str(text)), quote=True)
@@ -82,9 +82,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(
-            md=md_escape, md_link=md_link, date_vi=date_vi, number_vi=number_vi
-        )
+        self.env.filters.update(md=md_escape, md_link=md_link, date_vi=date_vi, number_vi=number_vi)
         self.env.globals.update(site=site, statuses=STATUS_NAMES, levels=LEVEL_NAMES, urls=urls)
 
     def page(
@@ -118,6 +116,7 @@ def render_pages(
     _provinces(site, renderer)
     for facet in FACETS:
         facet.render(site, renderer)
+    _contests(site, renderer)
 
 
 def _template_origin(template: str) -> Origin:
@@ -166,6 +165,42 @@ def _initiatives(site: Site, r: Renderer, root: Path) -> None:
             i=record.initiative,
             images=images,
             body=body,
+        )
+
+
+CONTEST_GUIDE = PagePath("hoi-dong-thi.md")
+_CONFLICT_WORDS = {
+    "agency": "sáng kiến của chính đơn vị mình",
+    "province": "sáng kiến của tỉnh, thành mình",
+}
+
+
+def _contests(site: Site, r: Renderer) -> None:
+    """The "Cuộc thi" section: an index and a page per contest (the ranking once published)."""
+    index = urls.contest_index()
+    meta = {"title": "Cuộc thi", "breadcrumbs": crumbs()}
+    r.page(index, "contests.md.j2", meta, _template_origin("contests.md.j2"),
+           contests=site.contests, guide=CONTEST_GUIDE)  # fmt: skip
+    for view in site.contests:
+        contest = view.data.contest
+        rules = [_CONFLICT_WORDS[rule] for rule in contest.conflict_of_interest]
+        conflicts = "; ".join([*rules, "sáng kiến mình đã tự khai trong 'conflicts'"])
+        meta = {
+            "title": meta_text(contest.title),
+            "description": meta_text(f"{contest.organiser}, {contest.year}"),
+            "breadcrumbs": crumbs(("Cuộc thi", index)),
+        }
+        origin = Origin(view.data.relpath, label=f"cuộc thi '{view.id}'")
+        r.page(
+            urls.contest(view.id),
+            "contest.md.j2",
+            meta,
+            origin,
+            view=view,
+            method=METHOD_NAMES[contest.method],
+            criteria={criterion.id: criterion for criterion in contest.criteria},
+            conflicts=conflicts,
+            data=PagePath(urls.contest_data(view.id)),
         )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from .contests.score import ContestView
 from .places import Province
 from .records import Record
 from .text import fold, slug
@@ -44,6 +45,15 @@ class Tag:
 class Site:
     records: tuple[Record, ...]
     vocab: Vocabulary
+    contests: tuple[ContestView, ...] = ()
+
+    def contests_of(self, record: Record) -> list[tuple[ContestView, str | None]]:
+        """The real contests ``record`` entered, with its prize once results are public."""
+        return [
+            (view, view.ranking.prize_of(record.id) if view.ranking else None)
+            for view in self.contests
+            if record.id in {r.id for r in view.data.entries} and not view.data.contest.illustrative
+        ]
 
     @cached_property
     def by_id(self) -> dict[str, Record]:
@@ -163,5 +173,7 @@ class Site:
         return resolved
 
 
-def build_site(records: Iterable[Record], vocab: Vocabulary) -> Site:
-    return Site(tuple(sorted(records, key=lambda r: r.id)), vocab)
+def build_site(
+    records: Iterable[Record], vocab: Vocabulary, contests: Iterable[ContestView] = ()
+) -> Site:
+    return Site(tuple(sorted(records, key=lambda r: r.id)), vocab, tuple(contests))

@@ -18,9 +18,10 @@ DOMAINS = "linh-vuc"
 TAGS = "the"
 YEARS = "nam"
 STATUSES = "trang-thai"
+CONTESTS = "cuoc-thi"
 DATA = "du-lieu"
 # Folders whose whole content is generated, and the one generated page outside them.
-SECTIONS = (INITIATIVES, PROVINCES, DOMAINS, TAGS, YEARS, STATUSES, DATA)
+SECTIONS = (INITIATIVES, PROVINCES, DOMAINS, TAGS, YEARS, STATUSES, CONTESTS, DATA)
 HOME_SOURCE = "index.md"
 # A slug that would make a page's path one the site already uses for something else.
 RESERVED_SLUGS = frozenset({"index"})
@@ -102,6 +103,14 @@ def status(value: str) -> PagePath:
     return _entry(STATUSES, value)
 
 
+def contest_index() -> PagePath:
+    return _index(CONTESTS)
+
+
+def contest(contest_id: str) -> PagePath:
+    return _entry(CONTESTS, contest_id)
+
+
 def initiative_file(record_id: str, name: str) -> str:
     """A file published beside an initiative's page (its images): ``sang-kien/<id>/<name>``."""
     return f"{INITIATIVES}/{record_id}/{name}"
@@ -110,6 +119,11 @@ def initiative_file(record_id: str, name: str) -> str:
 def data_file(name: str) -> str:
     """An open-data file: ``du-lieu/<name>``."""
     return f"{DATA}/{name}"
+
+
+def contest_data(contest_id: str) -> str:
+    """A published contest result: ``du-lieu/cuoc-thi/<id>.json``."""
+    return data_file(f"{CONTESTS}/{contest_id}.json")
 
 
 def relative(target: str, page: PagePath) -> str:

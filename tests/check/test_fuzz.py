@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -62,6 +63,7 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
         target = root / original.relative_to(PROJECT)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(original.read_bytes())
+    shutil.copytree(PROJECT / "contests", root / "contests")  # some records enter a contest
     return root
 
 
@@ -69,6 +71,7 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def alone(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int | str, str, str]]:
     """Each mutant checked as the only record of a repository: ``rel → run_main``."""
     root = tmp_path_factory.mktemp("alone")
+    shutil.copytree(PROJECT / "contests", root / "contests")
     results = {}
     for number, mutant in enumerate(MUTANTS):
         target = place(root, number, mutant)

@@ -42,7 +42,9 @@ def hand_written_docs() -> list[Path]:
     ]
 
 
-def make_project(root: Path, initiatives: Path | None = SITE_FIXTURE) -> Path:
+def make_project(
+    root: Path, initiatives: Path | None = SITE_FIXTURE, contests: Path | None = None
+) -> Path:
     """A repository like the project's: its mkdocs.yml, theme and docs, fixture records."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
@@ -53,6 +55,8 @@ def make_project(root: Path, initiatives: Path | None = SITE_FIXTURE) -> Path:
         shutil.copy(page, target)
     if initiatives is not None:
         shutil.copytree(initiatives, root / "initiatives")
+    if contests is not None:
+        shutil.copytree(contests, root / "contests")
     return root
 
 

@@ -260,7 +260,7 @@ def test_project_site_builds_from_the_bundled_initiatives(tmp_path: Path) -> Non
     from ..conftest import PROJECT
     from .conftest import broken_links, make_project
 
-    root = make_project(tmp_path / "repo", PROJECT / "initiatives")
+    root = make_project(tmp_path / "repo", PROJECT / "initiatives", PROJECT / "contests")
     result = build(root)
     assert result.ok, [i.as_text() for i in result.issues]
     pages = list((root / "site" / "sang-kien").glob("*/index.html"))

@@ -193,7 +193,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ]
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setattr(
-        build_module, "check_paths", lambda root: CheckResult(len(records), records, [])
+        build_module, "check_paths", lambda root, **_: CheckResult(len(records), records, [])
     )
     try:
         result = build(root)

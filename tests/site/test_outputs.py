@@ -38,7 +38,7 @@ def test_a_tag_named_index_cannot_replace_the_tag_index(
     tagged = record.initiative.model_copy(update={"tags": ["Index"]})
     records = [dataclasses.replace(record, initiative=tagged), *checked.records[1:]]
     monkeypatch.setattr(
-        build_module, "check_paths", lambda root: CheckResult(len(records), records, [])
+        build_module, "check_paths", lambda root, **_: CheckResult(len(records), records, [])
     )
     before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
     _, issues, site, _ = generate(project)
