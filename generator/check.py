@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .contests.check import ContestData, check_contests
+from .contests.check import CONTESTS_DIR, ContestData, check_contests
 from .issues import Issue, Severity, has_errors, sort_issues
 from .messages import make_issue
 from .records import Record
@@ -23,6 +23,8 @@ class CheckResult:
     records: list[Record]
     issues: list[Issue]
     contests: list[ContestData] = field(default_factory=list)
+    # contest id → the files it depends on: its own, its scorecards, its entries' records
+    contest_files: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -50,7 +52,9 @@ def check_paths(
     wanted_set = set(wanted)
     sources, issues = load_sources(sorted(set(everything) | wanted_set), root)
     records, found = validate_all(sources, vocab, root)
-    contests, contest_issues = check_contests(root, records, vocab, scores)
+    contests, contest_issues, contest_files, related = check_contests(
+        root, records, vocab, scores, sources
+    )
     issues = sort_issues(issues + found + contest_issues)
     if paths:  # report on the files asked for only
         chosen = {s.relpath for s in sources if s.path in wanted_set}
@@ -60,7 +64,9 @@ def check_paths(
         records = [r for r in records if r.relpath in chosen]
     folders = [path for path in paths if path.is_dir()] if paths else [content]
     issues = sort_issues(issues + not_records(folders, root))
-    return CheckResult(len(wanted), records, issues, contests)
+    if paths:
+        contest_files = [f for f in contest_files if _under(f.resolve(), paths)]
+    return CheckResult(len(wanted) + len(contest_files), records, issues, contests, related)
 
 
 def _under(path: Path, folders: Sequence[Path]) -> bool:
@@ -73,10 +79,13 @@ def not_records(folders: Sequence[Path], root: Path) -> list[Issue]:
     They are not checked and never published: a ``.txt`` or ``.docx`` initiative would
     otherwise vanish without a word.
     """
+    contests = (root / CONTESTS_DIR).resolve()  # contest files are checked as contests
     return [
         make_issue("not-a-record", relative_name(file, root), 1, 1, "file", Severity.WARNING)
         for folder in folders
         if folder.is_dir()
         for file in files_in(folder)
-        if file.suffix != ".md" and file.suffix.lower() not in IMAGE_SUFFIXES
+        if file.suffix != ".md"
+        and file.suffix.lower() not in IMAGE_SUFFIXES
+        and not file.resolve().is_relative_to(contests)
     ]

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__
 from .build import build
 from .check import CONTENT_DIR, check_paths
-from .contests.check import CONTESTS_DIR, scores_folder
+from .contests.check import CONTESTS_DIR
 from .contests.packets import assign, write_packets
 from .contests.report import as_csv, as_json, as_text
 from .contests.score import rank
@@ -199,18 +199,16 @@ def run_judge(args: argparse.Namespace, root: Path) -> int:
         )
         return 2
     result = check_paths(root, scores=args.scores)
-    scores = scores_folder(root, contest_id, args.scores).resolve()
-    entries = {r.relpath for r in result.records if contest_id in r.initiative.contests}
+    files = result.contest_files.get(contest_id, set())
+    # the contest's own findings, and what keeps an entry's record from counting
     mine = [
         issue
         for issue in result.issues
-        if (root / issue.path).resolve().is_relative_to(folder.resolve())
-        or (root / issue.path).resolve().is_relative_to(scores)
-        or (issue.field.startswith("contests[") and issue.path in entries)
+        if issue.path in files and (issue.is_error or issue.path.startswith(CONTESTS_DIR))
     ]
     data = next((c for c in result.contests if c.id == contest_id), None)
     if mine:
-        TextReporter().report(mine, len(result.records), sys.stderr)
+        TextReporter().report(mine, len(files), sys.stderr)
     if data is None or has_errors(mine):
         print(
             "Cuộc thi còn lỗi, chưa xếp hạng. — The contest has errors; not ranked.",
@@ -232,7 +230,7 @@ def run_judge(args: argparse.Namespace, root: Path) -> int:
     if args.format == "json":
         sys.stdout.write(as_json(ranking))
     elif args.format == "csv":
-        sys.stdout.buffer.write(as_csv(ranking).encode("utf-8"))
+        sys.stdout.write(as_csv(ranking))
     else:
         sys.stdout.write(as_text(ranking, comments=args.comments))
     return 0

@@ -112,7 +112,16 @@ def load_yaml_source(path: Path, root: Path) -> tuple[Source | None, list[Issue]
         return None, issues
     lines = text.split("\n")
     found = stray_issues(rel, find_strays(text), len(lines))
-    source, more = _yaml_block(path, rel, lines, 0, len(lines), found)
+    stop = len(lines) - 1 if lines[-1] == "" else len(lines)  # the final newline ends a line
+    source, more = _yaml_block(path, rel, lines, 0, stop, found)
+    # The parser marks the end of the text one line past the last: point at the last line.
+    last = max(stop, 1)
+    more = [dataclasses.replace(i, line=last, column=1) if i.line > last else i for i in more]
+    if source is not None:
+        for table in (source.values, source.keys):
+            for key, (line, _) in table.items():
+                if line > last:
+                    table[key] = (last, 1)
     return source, issues + more
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,10 +72,10 @@ class Mutant:
     data: bytes
 
 
-def mutants(count: int, seed: int = 13) -> Iterator[Mutant]:
-    """``count`` mutants, the same ones for the same seed."""
+def mutants(count: int, seed: int = 13, files: Sequence[Path] = BUNDLED) -> Iterator[Mutant]:
+    """``count`` mutants of ``files`` (the bundled records), the same ones for the same seed."""
     rng = random.Random(seed)
-    originals = [(path, path.read_bytes()) for path in BUNDLED]
+    originals = [(path, path.read_bytes()) for path in files]
     for _ in range(count):
         origin, data = rng.choice(originals)
         edits = []

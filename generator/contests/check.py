@@ -13,11 +13,11 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
-from ..issues import Issue, Severity
+from ..issues import Issue, Severity, has_errors
 from ..messages import close_matches, did_you_mean, make_issue
 from ..model_errors import issues_from_validation
 from ..places import PlaceRef
@@ -64,6 +64,13 @@ class ContestData:
         return next(j for j in self.contest.panel if j.id == judge_id)
 
 
+class ContestsChecked(NamedTuple):
+    contests: list[ContestData]
+    issues: list[Issue]
+    files: list[Path]  # contest files and scorecards read, for the count
+    related: dict[str, set[str]]  # contest id → the files it depends on (entries included)
+
+
 @dataclass(frozen=True)
 class _Loaded:
     id: str
@@ -72,14 +79,29 @@ class _Loaded:
 
 
 def check_contests(
-    root: Path, records: Sequence[Record], vocab: Vocabulary, scores: Path | None = None
-) -> tuple[list[ContestData], list[Issue]]:
+    root: Path,
+    records: Sequence[Record],
+    vocab: Vocabulary,
+    scores: Path | None = None,
+    sources: Sequence[Source] = (),
+) -> ContestsChecked:
     """Every contest under ``contests/``, checked against the records and scorecards.
 
     ``scores`` replaces ``contests/<id>/scores/`` when the scorecards are kept outside
     the public repository: ``scores/<id>/`` if it exists, else ``scores`` itself.
+    ``sources`` are all record files read, valid or not: a record that names a contest
+    but has errors is one of the contest's files too, so ``judge`` does not lose it.
     """
     loaded, issues = _load_contests(root, vocab)
+    files = sorted((root / CONTESTS_DIR).glob(f"*/{CONTEST_FILE}"))
+    related: dict[str, set[str]] = defaultdict(set)
+    for file in files:
+        related[file.parent.name].add(relative_name(file, root))
+    for source in sources:
+        named = source.meta.get("contests")
+        for contest_id in named if isinstance(named, list) else []:
+            if isinstance(contest_id, str):
+                related[contest_id].add(source.relpath)
     entries, found = check_entries(records, loaded, vocab)
     issues += found
     by_id = {record.id: record for record in records}
@@ -89,7 +111,10 @@ def check_contests(
         data, found = _with_scores(item, entries[contest_id], by_id, folder, root, vocab)
         contests.append(data)
         issues += found
-    return contests, issues
+        cards = [f for f in files_in(folder) if f.suffix.lower() in SCORECARD_SUFFIXES]
+        files += cards
+        related[contest_id] |= {i.path for i in found} | {relative_name(f, root) for f in cards}
+    return ContestsChecked(contests, issues, files, dict(related))
 
 
 def scores_folder(root: Path, contest_id: str, scores: Path | None) -> Path:
@@ -197,6 +222,7 @@ def _duplicates(source: Source, key: str, ids: list[str]) -> Iterator[Issue]:
 def _unknown_criterion(
     source: Source, path: tuple[str | int, ...], key: str, criteria: list[str]
 ) -> Issue:
+    criteria = list(dict.fromkeys(criteria))
     hint_vi, hint_en = did_you_mean(close_matches(key, criteria))
     return _at(
         source,
@@ -391,6 +417,7 @@ def _with_scores(
                     (card.entry,),
                     card.entry,
                     WARNING,
+                    key=True,
                     judge=judge.id,
                     entry=card.entry,
                     reason_vi=reason_vi,
@@ -407,7 +434,8 @@ def _with_scores(
         read,
         item.source,
     )
-    issues += _coverage(data, folder, root)
+    if not has_errors(issues):  # with broken scorecards, who scored what is not yet known
+        issues += _coverage(data, folder, root)
     return data, issues
 
 

@@ -42,20 +42,23 @@ def assign(
 ) -> tuple[dict[str, list[Record]], list[Shortage]]:
     """Judge id → entries to score. Without ``k``, every judge gets every entry they may score.
 
-    Greedy on a seeded order: entries are taken in a shuffled order, each goes to the
-    ``k`` least-loaded judges without a conflict (ties in a seeded judge order), which
-    keeps loads within one of each other when no conflict stands in the way.
+    Greedy, most constrained first: entries with the fewest judges free of conflicts are
+    placed first (ties in a seeded order), each with the ``k`` least-loaded of its judges
+    (ties in a seeded judge order). In the usual case this keeps loads within one of
+    each other; conflicts can make that impossible.
     """
     panel = [judge.id for judge in data.contest.panel]
     given: dict[str, list[Record]] = {judge: [] for judge in panel}
     shortages: list[Shortage] = []
     rng = random.Random(seed)
+    order = {judge: rng.random() for judge in panel}
+    free = {r.id: [j.id for j in eligible_judges(data, r, vocab)] for r in data.entries}
     entries = list(data.entries)
     if k is not None:
-        rng.shuffle(entries)
-    order = {judge: rng.random() for judge in panel}
+        draw = {r.id: rng.random() for r in entries}
+        entries.sort(key=lambda r: (len(free[r.id]), draw[r.id]))
     for record in entries:
-        judges = [j.id for j in eligible_judges(data, record, vocab)]
+        judges = free[record.id]
         if k is not None:
             judges = sorted(judges, key=lambda j: (len(given[j]), order[j]))[:k]
             if len(judges) < k:

@@ -30,6 +30,7 @@ from ..fuzzing import BUNDLED, MUTATIONS, Mutant, mutants
 COUNT = 600
 MUTANTS = list(mutants(COUNT, seed=13))
 
+CONTEST_FILES = sorted((PROJECT / "contests").rglob("*.yml"))  # contests and scorecards
 
 def place(root: Path, number: int, mutant: Mutant) -> Path:
     """Where the mutant lives: its original province folder, a name of its own."""
@@ -123,7 +124,7 @@ def test_one_run_over_every_mutant_names_each_broken_file(
     document = json.loads(out)
     failing = {i["path"] for i in document["issues"] if i["severity"] == "error"}
     assert failing == {rel for rel, (code, _, _) in alone.items() if code == 1}
-    assert document["checked"] == COUNT + len(BUNDLED)
+    assert document["checked"] == COUNT + len(BUNDLED) + len(CONTEST_FILES)
 
 
 def sangkien(*args: str) -> subprocess.CompletedProcess[str]:
@@ -140,7 +141,8 @@ def test_no_traceback_reaches_stderr_through_the_real_command(collection: Path) 
     done = sangkien("--root", str(collection), "check")
     assert (done.returncode, done.stderr) == (1, "")
     assert "Traceback" not in done.stdout
-    assert done.stdout.splitlines()[-1].startswith(f"Đã kiểm tra {COUNT + len(BUNDLED)} tệp: ")
+    checked = COUNT + len(BUNDLED) + len(CONTEST_FILES)
+    assert done.stdout.splitlines()[-1].startswith(f"Đã kiểm tra {checked} tệp: ")
 
 
 @pytest.mark.parametrize("kind", ["odd-unicode", "invalid-utf8", "deep-nesting", "truncate"])

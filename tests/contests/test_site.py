@@ -1,0 +1,103 @@
+"""The "Cuộc thi" section of a built site: nothing of the judging shows before publication."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.build import build
+
+from ..site.conftest import broken_links, make_project
+from .conftest import ContestRepo
+
+# Odd scores, so their figures cannot appear on a page by chance:
+# total 13.25 + 2 × 27.75 + 11.5 = 80.25 (gk-01) and 20 + 60 + 20 = 100 (gk-02)
+SECRET_SCORES = ("80.25", "80,25", "13.25", "13,25", "27.75", "27,75")
+COMMENT = "Nhận xét kín của giám khảo số một"
+PRIZE = "Giải Sen Vàng"
+JUDGE = "Trần Thị Bí Danh"
+
+
+def site_files(site: Path) -> dict[str, str]:
+    return {
+        path.relative_to(site).as_posix(): path.read_text(encoding="utf-8", errors="replace")
+        for path in site.rglob("*")
+        if path.is_file() and path.suffix in (".html", ".json", ".csv", ".xml", ".md", ".txt")
+    }
+
+
+def contest_repo(tmp_path: Path, **contest: object) -> ContestRepo:
+    repo = ContestRepo(make_project(tmp_path / "repo", initiatives=None))
+    repo.record("mot-cua-so", title="Một cửa số xã Hòa Thắng")
+    repo.record("tra-tai-nha", title="Trả kết quả tại nhà", agency="UBND xã Ea Kao")
+    panel = [
+        {"id": "gk-01", "name": JUDGE, "unit": "Sở Tư pháp"},
+        {"id": "gk-02", "name": "Lê Văn Hai", "unit": "Sở Nội vụ"},
+    ]
+    prizes = [{"label": PRIZE, "count": 1}]
+    repo.contest(panel=panel, prizes=prizes, **contest)
+    repo.scores("gk-01", {"mot-cua-so": {"tinh-moi": 13.25, "hieu-qua": 27.75, "nhan-rong": 11.5,
+                                         "comment": COMMENT},
+                          "tra-tai-nha": (10, 10, 10)})  # fmt: skip
+    repo.scores("gk-02", {"mot-cua-so": (20, 30, 20), "tra-tai-nha": (10, 10, 10)})
+    return repo
+
+
+def built(repo: ContestRepo) -> dict[str, str]:
+    result = build(repo.root)
+    assert result.ok, [i.as_text() for i in result.check.issues + result.issues]
+    assert broken_links(repo.root / "site") == []
+    return site_files(repo.root / "site")
+
+
+def test_unpublished_contest_shows_rules_and_entries_and_nothing_of_the_judging(
+    tmp_path: Path,
+) -> None:
+    repo = contest_repo(tmp_path)
+    files = built(repo)
+    page = files["cuoc-thi/hoi-thi/index.html"]
+    assert "Hội thi sáng kiến thử" in page and "Tính mới" in page and "Đang chấm" in page
+    assert "Một cửa số xã Hòa Thắng" in page and "Trả kết quả tại nhà" in page
+    assert "data-contest-ranking" not in page
+    assert "Dự thi" in files["sang-kien/mot-cua-so/index.html"]
+    for name, text in files.items():
+        for secret in (*SECRET_SCORES, PRIZE, JUDGE, COMMENT, "90.12", "90,13"):
+            assert secret not in text, (name, secret)
+    assert not any(name.startswith("du-lieu/cuoc-thi/") for name in files)
+    assert COMMENT not in "".join(p.read_text("utf-8") for p in (repo.root / "docs").rglob("*.*")
+                                  if p.suffix in (".md", ".json"))  # fmt: skip
+
+
+def test_published_contest_shows_the_ranking_the_judge_command_gives(tmp_path: Path) -> None:
+    repo = contest_repo(tmp_path, published=True)
+    files = built(repo)
+    page = files["cuoc-thi/hoi-thi/index.html"]
+    # mot-cua-so: (80.25 + 100) / 2 = 90.125 → 90.13 in the data; tra-tai-nha: 40
+    assert "data-contest-ranking" in page and "Đã công bố" in page
+    assert "90,13" in page or "90,12" in page  # shown with the Vietnamese decimal comma
+    assert PRIZE in page and JUDGE in page
+    winner = files["sang-kien/mot-cua-so/index.html"]
+    assert PRIZE in winner and "Ghi nhận" in winner
+    assert PRIZE not in files["sang-kien/tra-tai-nha/index.html"]
+    published = json.loads(files["du-lieu/cuoc-thi/hoi-thi.json"])
+    assert published == repo.judge()
+    assert [(r["id"], r["score"], r["prize"]) for r in published["ranking"]] == [
+        ("mot-cua-so", 90.12, PRIZE),  # round(90.125, 2): binary floats round half to even
+        ("tra-tai-nha", 40.0, None),
+    ]
+    for name, text in files.items():
+        assert COMMENT not in text, name
+    listing = files["cuoc-thi/index.html"]
+    assert "Hội thi sáng kiến thử" in listing and "Đã công bố" in listing
+
+
+def test_an_illustrative_contest_says_so_and_awards_nothing_on_initiative_pages(
+    tmp_path: Path,
+) -> None:
+    repo = contest_repo(tmp_path, published=True, illustrative=True)
+    files = built(repo)
+    assert "Ví dụ minh họa" in files["cuoc-thi/hoi-thi/index.html"]
+    assert "ví dụ minh họa" in files["cuoc-thi/index.html"]
+    winner = files["sang-kien/mot-cua-so/index.html"]
+    assert PRIZE not in winner and "Dự thi" not in winner
+    assert json.loads(files["du-lieu/cuoc-thi/hoi-thi.json"])["illustrative"] is True
