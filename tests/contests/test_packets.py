@@ -22,11 +22,11 @@ def test_packets_leave_out_who_made_the_entry(repo: ContestRepo, tmp_path: Path)
     )  # fmt: skip
     repo.contest()
     packets = tmp_path / "goi"
-    code, out, err = repo.run("judge", "hoi-thi", "--packets", str(packets))
+    code, _, err = repo.run("judge", "hoi-thi", "--packets", str(packets))
     assert code == 1 and "a.md:" in err and "<script>" in err  # the record must be fixed first
     path = repo.root / "initiatives/dak-lak/a.md"
     path.write_text(path.read_text("utf-8").replace("<script>alert(1)</script>", ""), "utf-8")
-    code, out, err = repo.run("judge", "hoi-thi", "--packets", str(packets))
+    code, _out, err = repo.run("judge", "hoi-thi", "--packets", str(packets))
     assert code == 0, err
     html = (packets / "gk-01.html").read_text(encoding="utf-8")
     assert "Một cửa số" in html and "Tóm tắt của Một cửa số." in html and "Nội dung của" in html

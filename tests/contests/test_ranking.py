@@ -173,7 +173,7 @@ def test_entries_short_of_judges_are_ranked_marked_and_given_no_prize(repo: Cont
         (2, "v2", "Giải Nhất", False),
         (3, "v3", "Giải Nhì", False),
     ]
-    code, issues = repo.check()
+    _code, issues = repo.check()
     assert [(i["code"], i["field"]) for i in issues] == [("too-few-judges", "min_judges")]
     assert "'v1'" in issues[0]["message"] and "1" in issues[0]["message"]
 
