@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .contests.check import CONTESTS_DIR, ContestData, check_contests
+from .contests.check import check_contests
+from .contests.files import CONTESTS_DIR
+from .contests.model import ContestData
 from .issues import Issue, Severity, has_errors, sort_issues
 from .messages import make_issue
 from .records import Record

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__
 from .build import build
 from .check import CONTENT_DIR, check_paths
-from .contests.check import CONTESTS_DIR
+from .contests.files import CONTESTS_DIR
 from .contests.packets import assign, write_packets
 from .contests.report import as_csv, as_json, as_text
 from .contests.score import rank

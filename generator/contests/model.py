@@ -7,12 +7,16 @@ are reported, not coerced.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..records import Record
 from ..schema import Key, Level, PartialDate, ShortText, Text, Year, _Record
+from ..sources import Source
 
 Method = Literal["mean", "trimmed-mean", "z-score"]
 ConflictRule = Literal["agency", "province"]
@@ -87,3 +91,30 @@ class Contest(_Record):
     @property
     def max_total(self) -> float:
         return sum(c.max * c.weight for c in self.criteria)
+
+
+@dataclass(frozen=True)
+class Card:
+    """One judge's scores for one entry, as the scorecard gives them."""
+
+    judge: str
+    entry: str
+    scores: Mapping[str, float]
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class ContestData:
+    """A valid contest with what the ranking needs; scores only once they were read."""
+
+    id: str
+    relpath: str
+    contest: Contest
+    entries: tuple[Record, ...]  # entered, eligible, valid; by id
+    cards: tuple[Card, ...] = ()  # the scores that count
+    excluded: tuple[Card, ...] = ()  # scores left out for a conflict of interest
+    scorecards: int = 0  # scorecard files read
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+    def judge(self, judge_id: str) -> Judge:
+        return next(j for j in self.contest.panel if j.id == judge_id)

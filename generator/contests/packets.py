@@ -18,8 +18,8 @@ from ..body import body_html
 from ..records import Record
 from ..site import LEVEL_NAMES, STATUS_NAMES
 from ..vocab import Vocabulary
-from .check import COMMENT, ContestData, conflict
-from .model import Judge
+from .model import ContestData, Judge
+from .scorecards import COMMENT, conflict
 
 ASSIGNMENT_FILE = "phan-cong.csv"
 

@@ -27,8 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .check import Card, ContestData
-from .model import Prize
+from .model import Card, ContestData, Prize
 
 TRIM_FROM = 5
 PRECISION = 9  # decimals compared when ranking: float noise never decides a rank

@@ -1,0 +1,161 @@
+"""Contest files: ``contests/<id>/contest.yml``, read and checked like a record's front matter.
+
+The findings helpers here are shared with the scorecard checks, so every contest finding
+is located and worded the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..issues import Issue, Severity
+from ..messages import close_matches, did_you_mean, make_issue
+from ..model_errors import issues_from_validation
+from ..schema import _KEY, date_period
+from ..sources import Source, field_name, load_yaml_source, relative_name
+from ..vocab import Vocabulary
+from .model import Contest
+
+CONTESTS_DIR = "contests"
+CONTEST_FILE = "contest.yml"
+
+
+@dataclass(frozen=True)
+class LoadedContest:
+    id: str
+    contest: Contest
+    source: Source
+
+
+def load_contests(root: Path, vocab: Vocabulary) -> tuple[dict[str, LoadedContest], list[Issue]]:
+    """Each folder of ``contests/`` with a valid ``contest.yml``, by folder name."""
+    folder = root / CONTESTS_DIR
+    loaded: dict[str, LoadedContest] = {}
+    issues: list[Issue] = []
+    if not folder.is_dir():
+        return loaded, issues
+    for contest_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        if contest_dir.name.startswith("."):
+            continue
+        file = contest_dir / CONTEST_FILE
+        if not file.is_file():
+            rel = relative_name(contest_dir, root) + "/"
+            issues.append(make_issue("contest-file-missing", rel, 1, 1, "file", folder=rel))
+            continue
+        source, found = load_yaml_source(file, root)
+        issues += found
+        if source is None:
+            continue
+        contest, found = _contest(source, contest_dir.name, vocab)
+        issues += found
+        if contest is not None and not any(issue.is_error for issue in found):
+            loaded[contest_dir.name] = LoadedContest(contest_dir.name, contest, source)
+    return loaded, issues
+
+
+def _contest(
+    source: Source, contest_id: str, vocab: Vocabulary
+) -> tuple[Contest | None, list[Issue]]:
+    issues: list[Issue] = []
+    if not _KEY.fullmatch(contest_id):
+        issues.append(
+            finding(source, "bad-key", (), "id", value=contest_id, suggestion="hoi-thi-2025")
+        )
+    try:
+        contest = Contest.model_validate(source.meta)
+    except ValidationError as error:
+        return None, issues + issues_from_validation(error, source, Contest)
+    issues += _duplicates(source, "criteria", [c.id for c in contest.criteria])
+    issues += _duplicates(source, "panel", [j.id for j in contest.panel])
+    criteria = [c.id for c in contest.criteria]
+    for index, key in enumerate(contest.tie_break):
+        if key not in criteria:
+            issues.append(unknown_criterion(source, ("tie_break", index), key, criteria))
+    if date_period(contest.closes)[1] < date_period(contest.opens)[0]:
+        issues.append(
+            finding(
+                source,
+                "closes-before-opens",
+                ("closes",),
+                "closes",
+                closes=contest.closes,
+                opens=contest.opens,
+            )
+        )
+    for index, name in enumerate(contest.eligibility.provinces):
+        if vocab.places.resolve(name) is None:
+            hint_vi, hint_en = did_you_mean(vocab.places.suggest(name))
+            path = ("eligibility", "provinces", index)
+            issues.append(
+                finding(
+                    source,
+                    "unknown-province",
+                    path,
+                    field_name(path),
+                    value=name,
+                    hint_vi=hint_vi,
+                    hint_en=hint_en,
+                )
+            )
+    for index, value in enumerate(contest.eligibility.domains):
+        if value not in vocab.domains:
+            hint_vi, hint_en = did_you_mean(close_matches(value, vocab.domain_ids))
+            path = ("eligibility", "domains", index)
+            issues.append(
+                finding(
+                    source,
+                    "unknown-domain",
+                    path,
+                    field_name(path),
+                    value=value,
+                    hint_vi=hint_vi,
+                    hint_en=hint_en,
+                    choices=", ".join(vocab.domain_ids),
+                )
+            )
+    return contest, issues
+
+
+def _duplicates(source: Source, key: str, ids: list[str]) -> Iterator[Issue]:
+    seen: set[str] = set()
+    for index, value in enumerate(ids):
+        if value in seen:
+            path = (key, index, "id")
+            yield finding(source, "duplicate-item", path, field_name(path), value=value)
+        seen.add(value)
+
+
+def unknown_criterion(
+    source: Source, path: tuple[str | int, ...], key: str, criteria: list[str]
+) -> Issue:
+    criteria = list(dict.fromkeys(criteria))
+    hint_vi, hint_en = did_you_mean(close_matches(key, criteria))
+    return finding(
+        source,
+        "unknown-criterion",
+        path,
+        field_name(path),
+        value=key,
+        hint_vi=hint_vi,
+        hint_en=hint_en,
+        choices=", ".join(criteria),
+    )
+
+
+def finding(
+    source: Source,
+    code: str,
+    path: tuple[str | int, ...],
+    field_name: str,
+    severity: Severity = Severity.ERROR,
+    *,
+    key: bool = False,
+    **params: Any,
+) -> Issue:
+    line, column = source.position(path, key=key)
+    return make_issue(code, source.relpath, line, column, field_name, severity, **params)

@@ -1,0 +1,241 @@
+"""Judges' scorecards: ``scores/<judge-id>.yml``, one entry's scores per key.
+
+A score is counted only when the whole card is valid and the judge has no conflict of
+interest with the entry; a conflicted score is kept apart (``excluded``) and reported.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..issues import Issue, Severity, has_errors
+from ..messages import close_matches, did_you_mean, make_issue
+from ..records import Record
+from ..sources import Source, files_in, load_yaml_source, relative_name
+from ..text import compact
+from ..vocab import Vocabulary
+from .files import LoadedContest, finding, unknown_criterion
+from .model import Card, ContestData, Judge
+
+SCORECARD_SUFFIXES = (".yml", ".yaml")
+COMMENT = "comment"
+WARNING = Severity.WARNING
+
+
+def conflict(judge: Judge, record: Record, rules: Sequence[str], vocab: Vocabulary) -> str | None:
+    """Why ``judge`` may not score ``record`` (``"agency"``, ``"province"``, ``"declared"``)."""
+    if record.id in judge.conflicts:
+        return "declared"
+    if "agency" in rules and compact(judge.unit) == compact(record.initiative.agency):
+        return "agency"
+    if "province" in rules and judge.province:
+        place = vocab.places.resolve(judge.province)
+        if place is not None and place.current.slug == record.place.current.slug:
+            return "province"
+    return None
+
+
+CONFLICT_REASONS = {
+    "declared": ("giám khảo đã tự khai trong 'conflicts'", "declared in the judge's 'conflicts'"),
+    "agency": ("đơn vị của giám khảo là đơn vị chủ trì", "the judge's unit is the entry's agency"),
+    "province": ("cùng tỉnh, thành", "the same province"),
+}
+
+
+def read_scorecards(
+    item: LoadedContest,
+    entries: list[Record],
+    by_id: Mapping[str, Record],
+    folder: Path,
+    root: Path,
+    vocab: Vocabulary,
+) -> tuple[ContestData, list[Issue]]:
+    contest = item.contest
+    entered = {record.id: record for record in entries}
+    panel = {judge.id: judge for judge in contest.panel}
+    cards: list[Card] = []
+    excluded: list[Card] = []
+    issues: list[Issue] = []
+    files = sorted(files_in(folder)) if folder.is_dir() else []
+    read = 0
+    for file in files:
+        rel = relative_name(file, root)
+        if file.suffix.lower() not in SCORECARD_SUFFIXES:
+            issues.append(make_issue("not-a-scorecard", rel, 1, 1, "file", WARNING))
+            continue
+        read += 1
+        source, found = load_yaml_source(file, root)
+        issues += found
+        judge = panel.get(file.stem)
+        if judge is None:
+            hint_vi, hint_en = did_you_mean(close_matches(file.stem, list(panel)))
+            issues.append(
+                make_issue(
+                    "judge-not-on-panel",
+                    rel,
+                    1,
+                    1,
+                    "file",
+                    judge=file.stem,
+                    hint_vi=hint_vi,
+                    hint_en=hint_en,
+                )
+            )
+        if source is None or judge is None:
+            continue
+        for entry_id, values in source.meta.items():
+            card, found = _card(source, judge, str(entry_id), values, item, entered, by_id)
+            issues += found
+            if card is None:
+                continue
+            reason = conflict(judge, entered[card.entry], contest.conflict_of_interest, vocab)
+            if reason is None:
+                cards.append(card)
+                continue
+            excluded.append(card)
+            reason_vi, reason_en = CONFLICT_REASONS[reason]
+            issues.append(
+                finding(
+                    source,
+                    "conflict-of-interest",
+                    (card.entry,),
+                    card.entry,
+                    WARNING,
+                    key=True,
+                    judge=judge.id,
+                    entry=card.entry,
+                    reason_vi=reason_vi,
+                    reason_en=reason_en,
+                )
+            )
+    data = ContestData(
+        item.id,
+        item.source.relpath,
+        contest,
+        tuple(entries),
+        tuple(cards),
+        tuple(excluded),
+        read,
+        item.source,
+    )
+    if not has_errors(issues):  # with broken scorecards, who scored what is not yet known
+        issues += _coverage(data, folder, root)
+    return data, issues
+
+
+def _card(
+    source: Source,
+    judge: Judge,
+    entry_id: str,
+    values: Any,
+    item: LoadedContest,
+    entered: Mapping[str, Record],
+    by_id: Mapping[str, Record],
+) -> tuple[Card | None, list[Issue]]:
+    """One entry of a scorecard, or the located reasons it cannot count."""
+    path: tuple[str | int, ...] = (entry_id,)
+    if entry_id not in by_id:
+        hint_vi, hint_en = did_you_mean(close_matches(entry_id, list(entered)))
+        issue = finding(
+            source,
+            "unknown-entry",
+            path,
+            entry_id,
+            key=True,
+            value=entry_id,
+            hint_vi=hint_vi,
+            hint_en=hint_en,
+        )
+        return None, [issue]
+    if entry_id not in entered:
+        if item.id in by_id[entry_id].initiative.contests:
+            return None, []  # entered but not eligible: the record's own finding says why
+        issue = finding(
+            source, "not-entered", path, entry_id, key=True, value=entry_id, contest=item.id
+        )
+        return None, [issue]
+    if not isinstance(values, dict):
+        return None, [finding(source, "scores-not-mapping", path, entry_id, value=entry_id)]
+    issues: list[Issue] = []
+    criteria = {c.id: c for c in item.contest.criteria}
+    scores: dict[str, float] = {}
+    for key, value in values.items():
+        at = (entry_id, key)
+        name = f"{entry_id}.{key}"
+        if at in source.reported:
+            continue
+        if key == COMMENT:
+            if value is not None and not isinstance(value, str):
+                issues.append(finding(source, "comment-not-text", at, name))
+            continue
+        criterion = criteria.get(key)
+        if criterion is None:
+            issues.append(unknown_criterion(source, at, str(key), list(criteria)))
+            continue
+        limit = f"{criterion.max:g}"
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            shown = "để trống / empty" if value is None else repr(value)
+            issues.append(finding(source, "score-not-number", at, name, value=shown, max=limit))
+        elif not 0 <= value <= criterion.max:
+            issues.append(
+                finding(
+                    source,
+                    "score-out-of-range",
+                    at,
+                    name,
+                    value=f"{value:g}",
+                    max=limit,
+                    criterion=key,
+                )
+            )
+        else:
+            scores[key] = float(value)
+    for key, criterion in criteria.items():
+        if key not in values:
+            issues.append(
+                finding(
+                    source,
+                    "missing-score",
+                    path,
+                    entry_id,
+                    key=True,
+                    criterion=key,
+                    label=criterion.label,
+                    max=f"{criterion.max:g}",
+                )
+            )
+    if issues:
+        return None, issues
+    comment = values.get(COMMENT)
+    return Card(judge.id, entry_id, scores, comment if isinstance(comment, str) else None), []
+
+
+def _coverage(data: ContestData, folder: Path, root: Path) -> Iterator[Issue]:
+    """Entries seen by too few judges; a published result with nothing to rank."""
+    assert data.source is not None
+    contest = data.contest
+    if data.scorecards == 0:
+        if contest.published:
+            shown = relative_name(folder, root) + "/"
+            yield finding(
+                data.source, "published-without-scores", ("published",), "published", folder=shown
+            )
+        return
+    judges: dict[str, int] = defaultdict(int)
+    for card in data.cards:
+        judges[card.entry] += 1
+    for record in data.entries:
+        if judges[record.id] < contest.min_judges:
+            yield finding(
+                data.source,
+                "too-few-judges",
+                ("min_judges",),
+                "min_judges",
+                WARNING,
+                entry=record.id,
+                count=judges[record.id],
+                min=contest.min_judges,
+            )
