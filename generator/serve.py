@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import TEMPLATES_DIR, generate
 from .check import CONTENT_DIR
+from .contests.files import CONTESTS_DIR
 from .report import TextReporter
 
 POLL_SECONDS = 1.0
@@ -36,7 +37,7 @@ def regenerate(root: Path) -> bool:
 
 
 def _watch(root: Path, stop: threading.Event) -> None:
-    folders = [root / CONTENT_DIR, root / TEMPLATES_DIR]
+    folders = [root / CONTENT_DIR, root / CONTESTS_DIR, root / TEMPLATES_DIR]
     seen = _snapshot(folders)
     while not stop.wait(POLL_SECONDS):
         now = _snapshot(folders)
