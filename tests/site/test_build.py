@@ -266,4 +266,7 @@ def test_project_site_builds_from_the_bundled_initiatives(tmp_path: Path) -> Non
     pages = list((root / "site" / "sang-kien").glob("*/index.html"))
     assert len(pages) == len(list((PROJECT / "initiatives").rglob("*.md"))) > 20
     assert broken_links(root / "site") == []
+    example = (root / "site/cuoc-thi/vi-du-hoi-thi-dak-lak-2025/index.html").read_text("utf-8")
+    assert "Ví dụ minh họa" in example and "data-contest-ranking" in example
+    assert (root / "site/du-lieu/cuoc-thi/vi-du-hoi-thi-dak-lak-2025.json").is_file()
     shutil.rmtree(root)
