@@ -215,6 +215,15 @@ def run_judge(args: argparse.Namespace, root: Path) -> int:
             file=sys.stderr,
         )
         return 1
+    if data.contest.missing_rules:
+        missing = ", ".join(data.contest.missing_rules)
+        print(
+            f"Cuộc thi '{contest_id}' chỉ được ghi lại từ nguồn, không chấm trên trang (thiếu "
+            f"{missing}). — '{contest_id}' is recorded from its sources, not judged here "
+            f"(no {missing}).",
+            file=sys.stderr,
+        )
+        return 1
     if args.packets is not None:
         assignment, short = assign(data, load_vocabulary(), args.assign, args.seed)
         written = write_packets(data, assignment, args.packets)

@@ -35,6 +35,7 @@ CSV_COLUMNS = (
     "started",
     "ended",
     "sources",
+    "inferred",
 )
 
 
@@ -71,6 +72,7 @@ def _csv_row(record: Record) -> dict[str, str]:
         "started": i.started,
         "ended": i.ended or "",
         "sources": ";".join(s.url or s.title for s in i.sources),
+        "inferred": ";".join(i.inferred),
     }
 
 

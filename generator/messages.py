@@ -302,6 +302,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trùng tên và tỉnh/thành với {other}; nếu là cùng một sáng kiến, hãy gộp hai tệp",
         "same title and province as {other}; if it is the same initiative, merge the files",
     ),
+    # --- what a record says, and on what authority ----------------------------------
+    "inferred-missing": (
+        "'inferred' ghi '{value}' nhưng hồ sơ không có trường '{value}'; hãy bỏ '{value}' khỏi 'inferred' hoặc thêm trường đó",
+        "'inferred' names '{value}' but the record has no '{value}'; remove it from 'inferred' or add the field",
+    ),
+    "metric-not-quoted": (
+        "con số {value} không có trong câu trích ('quote') nào của các nguồn; hãy chép vào 'quote' của nguồn câu văn có con số này, để ai cũng kiểm lại được",
+        "the figure {value} appears in no source's 'quote'; copy the source's sentence that gives it into that source's 'quote', so anyone can check it",
+    ),
     # --- contests (contests/<id>/contest.yml, scores/<judge>.yml, a record's contests) ---
     "contest-file-missing": (
         "thư mục cuộc thi {folder} không có tệp contest.yml; hãy thêm tệp này (xem trang Hướng dẫn hội đồng thi) hoặc xóa thư mục",
@@ -314,6 +323,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not-positive": (
         "giá trị {value} phải lớn hơn 0",
         "{value} must be greater than 0",
+    ),
+    "rules-missing": (
+        "cuộc thi {why} nhưng chưa có {missing}; một cuộc thi chấm trên trang cần 'criteria', 'method' và 'panel' (xem Hướng dẫn cho hội đồng thi)",
+        "the contest {why_en} but has no {missing}; a contest judged here needs 'criteria', 'method' and 'panel' (see the committee guide)",
     ),
     "closes-before-opens": (
         "ngày hết hạn nhận hồ sơ {closes} trước ngày bắt đầu nhận {opens}",

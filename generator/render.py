@@ -197,7 +197,7 @@ def _contests(site: Site, r: Renderer) -> None:
             meta,
             origin,
             view=view,
-            method=METHOD_NAMES[contest.method],
+            method=METHOD_NAMES[contest.method] if contest.method else None,
             criteria={criterion.id: criterion for criterion in contest.criteria},
             conflicts=conflicts,
             data=PagePath(urls.contest_data(view.id)),

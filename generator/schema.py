@@ -28,7 +28,9 @@ from pydantic_core import PydanticCustomError
 from .text import slug
 
 Level = Literal["province", "district", "commune"]
-Status = Literal["proposed", "piloting", "active", "scaled", "ended"]
+Status = Literal["proposed", "piloting", "active", "scaled", "ended", "unknown"]
+# Values a record's writer may have inferred rather than read in a source (``inferred``).
+Inferable = Literal["started", "ended", "status", "level", "agency", "locality", "recognition"]
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # What a browser starts a tag at: "<" or "</" right before a letter ("a < b" is text).
@@ -160,6 +162,9 @@ ShortText = Annotated[
 PlainParagraph = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), _PLAIN
 ]
+Quote = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600), _PLAIN
+]
 PartialDate = Annotated[
     str,
     BeforeValidator(_year_as_text),
@@ -229,6 +234,13 @@ class Citation(_Record):
     publisher: Text = Field(description="Cơ quan, tờ báo đăng tải / publisher")
     date: PartialDate = Field(description="Ngày đăng / publication date")
     url: Url | None = Field(default=None, description="Địa chỉ trên mạng / web address")
+    quote: Quote | None = Field(
+        default=None,
+        description=(
+            "Câu trích nguyên văn từ nguồn làm căn cứ cho số liệu (một câu, không phải cả bài) "
+            "/ the source's sentence the facts come from"
+        ),
+    )
 
 
 class Recognition(_Record):
@@ -295,7 +307,7 @@ class Initiative(_Record):
     status: Status = Field(
         description=(
             "Tình trạng: proposed (đề xuất), piloting (thí điểm), active (đang áp dụng), "
-            "scaled (nhân rộng), ended (đã kết thúc) / status"
+            "scaled (nhân rộng), ended (đã kết thúc), unknown (nguồn không nêu) / status"
         )
     )
     started: PartialDate = Field(description="Bắt đầu: YYYY, YYYY-MM hoặc YYYY-MM-DD / started")
@@ -313,6 +325,13 @@ class Initiative(_Record):
     )
     contests: list[Key] = Field(
         default=[], description="Mã các cuộc thi tham dự / ids of the contests entered"
+    )
+    inferred: list[Inferable] = Field(
+        default=[],
+        description=(
+            "Các trường do người viết hồ sơ suy ra, nguồn không nêu trực tiếp (trang ghi "
+            "'khoảng', 'ước đoán') / fields inferred by the record's writer, not stated by a source"
+        ),
     )
     contact: Contact | None = Field(default=None, description="Đơn vị liên hệ / contact unit")
     images: list[Image] = Field(default=[], description="Ảnh minh họa / pictures")

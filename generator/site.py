@@ -23,6 +23,7 @@ STATUS_NAMES: dict[str, tuple[str, str]] = {
     "active": ("Đang áp dụng", "Active"),
     "scaled": ("Nhân rộng", "Scaled"),
     "ended": ("Đã kết thúc", "Ended"),
+    "unknown": ("Chưa rõ", "Not stated"),  # the sources do not say
 }
 LEVEL_NAMES: dict[str, str] = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
 RELATED_LIMIT = 5

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import urls
+from .evidence import check_evidence
 from .issues import Issue, Severity
 from .messages import close_matches, did_you_mean, make_issue
 from .model_errors import issues_from_validation
@@ -62,6 +63,7 @@ def validate_source(
     issues += _check_body(source, root)
     issues += _check_images(source, root)
     issues += _warnings(source)
+    issues += check_evidence(source)
     if model is None or place is None or any(i.is_error for i in issues):
         return None, issues
     record = Record(

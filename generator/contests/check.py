@@ -142,7 +142,7 @@ def _eligibility(
             reason_vi="; ".join(r[0] for r in reasons),
             reason_en="; ".join(r[1] for r in reasons),
         )
-    if date_period(started)[0] > date_period(contest.closes)[1]:
+    if contest.closes and date_period(started)[0] > date_period(contest.closes)[1]:
         yield make_issue(
             "started-after-close", *where, contest=item.id, started=started, closes=contest.closes
         )

@@ -76,7 +76,11 @@ def _contest(
     for index, key in enumerate(contest.tie_break):
         if key not in criteria:
             issues.append(unknown_criterion(source, ("tie_break", index), key, criteria))
-    if date_period(contest.closes)[1] < date_period(contest.opens)[0]:
+    if contest.published and contest.missing_rules:
+        issues.append(rules_missing(source, contest, "published"))
+    if contest.opens and contest.closes and (
+        date_period(contest.closes)[1] < date_period(contest.opens)[0]
+    ):
         issues.append(
             finding(
                 source,
@@ -119,6 +123,18 @@ def _contest(
                 )
             )
     return contest, issues
+
+
+RULES_NEEDED_FOR = {
+    "published": ("đặt 'published: true'", "says 'published: true'"),
+    "scored": ("có phiếu chấm", "has scorecards"),
+}
+
+
+def rules_missing(source: Source, contest: Contest, why: str) -> Issue:
+    why_vi, why_en = RULES_NEEDED_FOR[why]
+    missing = ", ".join(f"'{key}'" for key in contest.missing_rules)
+    return finding(source, "rules-missing", (), "file", why=why_vi, why_en=why_en, missing=missing)
 
 
 def _duplicates(source: Source, key: str, ids: list[str]) -> Iterator[Issue]:

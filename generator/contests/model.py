@@ -15,7 +15,7 @@ from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..records import Record
-from ..schema import Key, Level, PartialDate, ShortText, Text, Year, _Record
+from ..schema import Citation, Key, Level, PartialDate, ShortText, Text, Year, _Record
 from ..sources import Source
 
 Method = Literal["mean", "trimmed-mean", "z-score"]
@@ -71,22 +71,33 @@ class Contest(_Record):
     title: ShortText = Field(description="Tên cuộc thi / contest title")
     organiser: Text = Field(description="Cơ quan tổ chức / organiser")
     year: Year = Field(description="Năm / year")
-    opens: PartialDate = Field(description="Bắt đầu nhận hồ sơ / opens")
-    closes: PartialDate = Field(description="Hết hạn nhận hồ sơ / closes")
+    opens: PartialDate | None = Field(default=None, description="Bắt đầu nhận hồ sơ / opens")
+    closes: PartialDate | None = Field(default=None, description="Hết hạn nhận hồ sơ / closes")
     eligibility: Eligibility = Field(default=Eligibility(), description="Điều kiện dự thi")
-    criteria: list[Criterion] = Field(min_length=1, description="Tiêu chí chấm / criteria")
-    method: Method = Field(description="Cách tổng hợp điểm / how scores are combined")
+    criteria: list[Criterion] = Field(default=[], description="Tiêu chí chấm / criteria")
+    method: Method | None = Field(default=None, description="Cách tổng hợp điểm / method")
     min_judges: Count = Field(default=1, description="Số giám khảo tối thiểu mỗi sáng kiến")
     tie_break: list[Key] = Field(default=[], description="Tiêu chí phân định khi bằng điểm")
     conflict_of_interest: list[ConflictRule] = Field(
         default=["agency"], description="Điều gì là xung đột lợi ích / what makes a conflict"
     )
     prizes: list[Prize] = Field(default=[], description="Cơ cấu giải / prizes, best first")
-    panel: list[Judge] = Field(min_length=1, description="Hội đồng giám khảo / the judges")
+    panel: list[Judge] = Field(default=[], description="Hội đồng giám khảo / the judges")
     published: bool = Field(default=False, description="Công bố kết quả / results public")
     illustrative: bool = Field(
         default=False, description="Ví dụ minh họa, điểm không có thật / an example, not real"
     )
+    # A contest known from a report (judged elsewhere) has sources and no judging rules.
+    sources: list[Citation] = Field(default=[], description="Nguồn / where it is reported")
+    inferred: list[Literal["year", "opens", "closes"]] = Field(
+        default=[], description="Trường do người viết suy ra / values inferred, not stated"
+    )
+
+    @property
+    def missing_rules(self) -> list[str]:
+        """What a contest judged here needs and this one lacks (empty: it can be judged)."""
+        present = {"criteria": self.criteria, "method": self.method, "panel": self.panel}
+        return [key for key, value in present.items() if not value]
 
     @property
     def max_total(self) -> float:

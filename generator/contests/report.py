@@ -41,7 +41,7 @@ def as_data(ranking: Ranking) -> dict[str, Any]:
         "title": contest.title,
         "organiser": contest.organiser,
         "year": contest.year,
-        "method": contest.method,
+        "method": ranking.method,
         "min_judges": contest.min_judges,
         "tie_break": list(contest.tie_break),
         "criteria": [
@@ -114,10 +114,10 @@ def _note(line: Ranked, ranking: Ranking) -> tuple[str, str]:
 def as_text(ranking: Ranking, comments: bool = False) -> str:
     data = ranking.contest
     contest = data.contest
-    method_vi, method_en = METHOD_NAMES[contest.method]
+    method_vi, method_en = METHOD_NAMES[ranking.method]
     lines = [
         f"{contest.title} ({data.id})",
-        f"Cách tính / method: {contest.method} — {method_vi} / {method_en}",
+        f"Cách tính / method: {ranking.method} — {method_vi} / {method_en}",
         f"Xếp bằng nhau phân định theo / tie-break: {', '.join(contest.tie_break) or '—'}",
         "",
     ]

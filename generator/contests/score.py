@@ -62,7 +62,8 @@ class Ranking:
 
     @property
     def method(self) -> str:
-        return self.contest.contest.method
+        """A ranking exists only for contests with their rules (``missing_rules`` empty)."""
+        return self.contest.contest.method or "mean"
 
     def disagreement(self, line: Ranked) -> bool:
         """Judges' totals more than ``DISAGREEMENT`` of the highest possible total apart."""
@@ -118,7 +119,7 @@ def rank(data: ContestData) -> Ranking:
 
 
 def _scores(data: ContestData, cards: dict[str, list[Card]]) -> dict[str, float]:
-    method = data.contest.method
+    method = data.contest.method or "mean"
     totals = {entry: [total(card, data) for card in found] for entry, found in cards.items()}
     if method == "mean":
         return {entry: _mean(values) for entry, values in totals.items()}

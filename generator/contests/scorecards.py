@@ -17,7 +17,7 @@ from ..records import Record
 from ..sources import Source, files_in, load_yaml_source, relative_name
 from ..text import compact
 from ..vocab import Vocabulary
-from .files import LoadedContest, finding, unknown_criterion
+from .files import LoadedContest, finding, rules_missing, unknown_criterion
 from .model import Card, ContestData, Judge
 
 SCORECARD_SUFFIXES = (".yml", ".yaml")
@@ -60,6 +60,10 @@ def read_scorecards(
     excluded: list[Card] = []
     issues: list[Issue] = []
     files = sorted(files_in(folder)) if folder.is_dir() else []
+    if contest.missing_rules and any(f.suffix.lower() in SCORECARD_SUFFIXES for f in files):
+        if not contest.published:  # a published contest is already told so
+            issues.append(rules_missing(item.source, contest, "scored"))
+        files = []
     read = 0
     for file in files:
         rel = relative_name(file, root)

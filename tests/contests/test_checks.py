@@ -224,3 +224,40 @@ def test_judge_says_which_contests_exist(repo: ContestRepo) -> None:
     assert (code, out) == (2, "") and "hoi-thi" in err
     code, _, err = repo.run("judge", "hoi-thi", "--assign", "2")
     assert code == 2 and "--packets" in err
+
+
+def documented(repo: ContestRepo, **changes: object) -> Path:
+    """A contest known only from a news report: no criteria, method or panel."""
+    path = repo.root / "contests" / "hoi-thi" / "contest.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "title: Hội thi tìm kiếm giải pháp cải cách hành chính huyện An Phú",
+        "organiser: Huyện An Phú",
+        "year: 2023",
+        "inferred: [year]",
+        "sources:",
+        "  - title: Nghiên cứu mô hình, giải pháp cải cách hành chính",
+        "    publisher: Cổng thông tin tỉnh An Giang",
+        '    date: "2023-08-15"',
+        "    url: https://angiang.gov.vn/bai",
+        *(f"{key}: {value}" for key, value in changes.items()),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_contest_known_from_a_report_is_recorded_not_judged(repo: ContestRepo) -> None:
+    repo.record("a", contests=())
+    documented(repo)
+    assert repo.check() == (0, [])
+    code, out, err = repo.run("judge", "hoi-thi")
+    assert (code, out) == (1, "") and "không chấm trên trang" in err
+    documented(repo, published="true")
+    code, issues = repo.check()
+    assert (code, [(i["code"], i["line"]) for i in issues]) == (1, [("rules-missing", 1)])
+    assert "'criteria', 'method', 'panel'" in issues[0]["message"]
+    documented(repo)
+    repo.scores("gk-01", {"a": (1, 1, 1)})
+    code, issues = repo.check()
+    assert (code, [i["code"] for i in issues]) == (1, ["rules-missing"])
+    assert "có phiếu chấm" in issues[0]["message"]

@@ -101,3 +101,16 @@ def test_an_illustrative_contest_says_so_and_awards_nothing_on_initiative_pages(
     winner = files["sang-kien/mot-cua-so/index.html"]
     assert PRIZE not in winner and "Dự thi" not in winner
     assert json.loads(files["du-lieu/cuoc-thi/hoi-thi.json"])["illustrative"] is True
+
+
+def test_a_contest_known_from_a_report_shows_its_sources_not_rules(tmp_path: Path) -> None:
+    from .test_checks import documented
+
+    repo = ContestRepo(make_project(tmp_path / "repo", initiatives=None))
+    repo.record("a", contests=())
+    documented(repo)
+    page = built(repo)["cuoc-thi/hoi-thi/index.html"]
+    assert "Ghi lại từ nguồn" in page and "khoảng 2023" in page
+    assert "Cổng thông tin tỉnh An Giang" in page and 'href="https://angiang.gov.vn/bai"' in page
+    for absent in ("Tiêu chí chấm", "Cách xếp hạng", "Điều kiện dự thi", "Sáng kiến dự thi"):
+        assert absent not in page, absent

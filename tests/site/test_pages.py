@@ -197,3 +197,17 @@ def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
                 assert not tag["href"].startswith(("http", "//")), (page, tag)
     css = "".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.css"))
     assert "fonts.googleapis" not in css and "fonts.gstatic" not in css
+
+
+def test_inferred_values_and_quotes_show_where_the_facts_come_from(built_site: Path) -> None:
+    page = article(built_site, "sang-kien/tuyen-pho-khong-tien-mat/index.html")
+    recognition = page.find(id="ghi-nhan").find_next("ul").get_text(" ", strip=True)
+    assert recognition == "Sáng kiến được Trung ương ghi nhận — Bộ Nội vụ, khoảng 2023"
+    quote = page.find(id="nguon").find_next("blockquote").get_text(" ", strip=True)
+    assert quote.startswith("Đến nay đã có 70 doanh nghiệp đồng ý tham gia")
+    rows = (built_site / "du-lieu" / "initiatives.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].endswith(",inferred")
+    assert [r for r in rows if r.startswith("tuyen-pho-khong-tien-mat,")][0].endswith(
+        ",recognition"
+    )
+    assert "Chưa rõ" in text(built_site, "trang-thai/index.html")

@@ -1,0 +1,94 @@
+"""On what authority a record says what it says: quoted figures, values marked inferred.
+
+Every figure should be backed by the sentence it comes from (``sources[].quote``), so a
+later edit cannot invent a number unnoticed. Vietnamese writes 257.190 and 68,8 where
+English writes 257,190 and 68.8: a number in a quote is read both ways, and a figure is
+backed when either reading equals it. A value the record's writer inferred (the year of
+the article taken as the start, say) is listed in ``inferred`` and must exist.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .issues import Issue, Severity
+from .messages import make_issue
+from .sources import Source
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def readings(token: str) -> set[float]:
+    """``"257.190"`` → {257190, 257.19}; ``"68,8"`` → {68.8, 688}: both conventions."""
+    found = set()
+    for text in (token.replace(".", "").replace(",", "."), token.replace(",", "")):
+        try:
+            found.add(float(text))
+        except ValueError:  # "1.2.3" read the English way: not a number
+            continue
+    return found
+
+
+def numbers_in(text: str) -> set[float]:
+    return {value for token in _NUMBER.findall(text) for value in readings(token)}
+
+
+def is_quoted(value: float, quotes: Iterable[str]) -> bool:
+    """Whether ``value`` is written in one of ``quotes``."""
+    numbers = set().union(*(numbers_in(quote) for quote in quotes))
+    return any(math.isclose(value, number, rel_tol=1e-9, abs_tol=1e-9) for number in numbers)
+
+
+def check_evidence(source: Source) -> Iterator[Issue]:
+    yield from _check_inferred(source)
+    yield from _check_quoted_figures(source)
+
+
+def _issue(source: Source, code: str, path: tuple[Any, ...], field: str, **params: Any) -> Issue:
+    line, column = source.position(path)
+    severity = params.pop("severity", Severity.ERROR)
+    return make_issue(code, source.relpath, line, column, field, severity, **params)
+
+
+def _check_inferred(source: Source) -> Iterator[Issue]:
+    names = source.meta.get("inferred")
+    seen: set[str] = set()
+    for index, name in enumerate(names if isinstance(names, list) else []):
+        if not isinstance(name, str) or ("inferred", index) in source.reported:
+            continue  # the model reports what is not a field name
+        field = f"inferred[{index}]"
+        if name in seen:
+            yield _issue(source, "duplicate-item", ("inferred", index), field, value=name)
+        elif source.meta.get(name) in (None, "", []):
+            yield _issue(source, "inferred-missing", ("inferred", index), field, value=name)
+        seen.add(name)
+
+
+def _check_quoted_figures(source: Source) -> Iterator[Issue]:
+    citations = source.meta.get("sources")
+    quotes = [
+        citation["quote"]
+        for citation in (citations if isinstance(citations, list) else [])
+        if isinstance(citation, dict) and isinstance(citation.get("quote"), str)
+    ]
+    metrics = source.meta.get("metrics")
+    for index, metric in enumerate(metrics if isinstance(metrics, list) else []):
+        if not isinstance(metric, dict):
+            continue
+        for key in ("value", "baseline"):
+            value = metric.get(key)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                continue  # not a figure: the model says what is wrong with it
+            if not is_quoted(value, quotes):
+                path = ("metrics", index, key)
+                yield _issue(
+                    source,
+                    "metric-not-quoted",
+                    path,
+                    f"metrics[{index}].{key}",
+                    value=f"{value:g}",
+                    severity=Severity.WARNING,
+                )
