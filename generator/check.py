@@ -53,7 +53,11 @@ def check_paths(
     wanted = find_sources(paths) if paths else everything
     wanted_set = set(wanted)
     sources, issues = load_sources(sorted(set(everything) | wanted_set), root)
-    records, found = validate_all(sources, vocab, root)
+    contests_dir = (root / CONTESTS_DIR).resolve()
+    touches_contests = any(_under(contests_dir, [p]) or _under(p, [contests_dir]) for p in paths)
+    # Named record files alone are validated one by one; contests need every entry.
+    only = wanted_set if paths and not touches_contests else None
+    records, found = validate_all(sources, vocab, root, only)
     contests, contest_issues, contest_files, related = check_contests(
         root, records, vocab, scores, sources
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .build import build
+from .changes import GitError, changed_files
 from .check import CONTENT_DIR, check_paths
 from .contests.files import CONTESTS_DIR
 from .contests.packets import assign, write_packets
@@ -67,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="coi cảnh báo là lỗi / treat warnings as errors"
     )
     check.add_argument("--scores", type=Path, metavar="DIR", help=SCORES_HELP)
+    check.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="chỉ kiểm tra tệp đã đổi so với REF của git (ví dụ origin/main) / only the files "
+        "changed since a git reference",
+    )
     check.set_defaults(run=run_check)
 
     build = commands.add_parser(
@@ -126,6 +133,22 @@ def run_schema(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_check(args: argparse.Namespace, root: Path) -> int:
+    if args.changed_since is not None:
+        try:
+            args.paths = [*args.paths, *changed_files(root, args.changed_since)]
+        except GitError as error:
+            print(
+                f"sangkien check: không đọc được thay đổi từ git so với '{args.changed_since}' "
+                f"— cannot list the changes since '{args.changed_since}': {error}",
+                file=sys.stderr,
+            )
+            return 2
+        if not args.paths:
+            print(
+                f"Không có hồ sơ nào thay đổi so với {args.changed_since}. — No record or "
+                f"contest file changed since {args.changed_since}."
+            )
+            return 0
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         print(f"sangkien check: không có tệp / no such file: {missing[0]}", file=sys.stderr)

@@ -51,4 +51,44 @@ class JsonReporter:
         out.write("\n")
 
 
-REPORTERS: dict[str, type[Reporter]] = {"text": TextReporter, "json": JsonReporter}
+class GithubReporter:
+    """GitHub Actions workflow commands: each finding becomes an annotation on its line.
+
+    ``::error file=PATH,line=N,col=M,title=CODE::field: tiếng Việt — English``, escaped as
+    the runner expects (``%``, CR and LF in the message; also ``:`` and ``,`` in values).
+    """
+
+    def report(self, issues: Sequence[Issue], checked: int, out: TextIO) -> None:
+        for issue in issues:
+            properties = ",".join(
+                f"{key}={_escape_property(str(value))}"
+                for key, value in (
+                    ("file", issue.path),
+                    ("line", issue.line),
+                    ("col", issue.column),
+                    ("title", f"sangkien {issue.code}"),
+                )
+            )
+            message = f"{issue.field}: {issue.message} — {issue.message_en}"
+            print(f"::{issue.severity} {properties}::{_escape_data(message)}", file=out)
+        errors = sum(issue.is_error for issue in issues)
+        print(
+            f"Đã kiểm tra {checked} tệp: {errors} lỗi, {len(issues) - errors} cảnh báo. — "
+            f"Checked {checked} files: {errors} errors, {len(issues) - errors} warnings.",
+            file=out,
+        )
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter,
+    "json": JsonReporter,
+    "github": GithubReporter,
+}

@@ -37,16 +37,23 @@ MERGER_DAY = datetime.date.fromisoformat(MERGER_DATE)
 
 
 def validate_all(
-    sources: list[Source], vocab: Vocabulary, root: Path
+    sources: list[Source], vocab: Vocabulary, root: Path, only: set[Path] | None = None
 ) -> tuple[list[Record], list[Issue]]:
+    """Every source (or those in ``only``) on its own, then across the whole collection.
+
+    ``only`` keeps a check of a few changed files fast: the others are read for the
+    cross-record rules (colliding ids, same titles) but not validated one by one.
+    """
     records: list[Record] = []
     issues: list[Issue] = []
     for source in sources:
+        if only is not None and source.path not in only:
+            continue
         record, found = validate_source(source, vocab, root)
         issues += found
         if record is not None:
             records.append(record)
-    issues += check_collection(sources, vocab)
+    issues += check_collection(sources, vocab, only)
     return records, issues
 
 
@@ -327,7 +334,9 @@ def _warnings(source: Source) -> Iterator[Issue]:
             )
 
 
-def check_collection(sources: list[Source], vocab: Vocabulary) -> list[Issue]:
+def check_collection(
+    sources: list[Source], vocab: Vocabulary, only: set[Path] | None = None
+) -> list[Issue]:
     """Checks that need every file: colliding ids, duplicates, links between records."""
     issues: list[Issue] = []
     by_id: dict[str, list[Source]] = defaultdict(list)
@@ -365,7 +374,8 @@ def check_collection(sources: list[Source], vocab: Vocabulary) -> list[Issue]:
             )
         else:
             by_title[key] = source
-    issues += _check_replicas(sources, set(by_id), vocab)
+    checked = sources if only is None else [s for s in sources if s.path in only]
+    issues += _check_replicas(checked, set(by_id), vocab)
     return issues
 
 
