@@ -1,0 +1,110 @@
+"""What GitHub runs and shows: annotations, workflows and the issue form, schema-valid."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import get_args
+
+import pytest
+import yaml
+
+from generator.issue_form import FORM_PATH, LABELS, TABLES, issue_form_text, province_options
+from generator.schema import Initiative, Level, Status
+from generator.vocab import load_vocabulary
+
+from ..check.test_fuzz import run_main
+from ..conftest import PROJECT
+
+WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
+CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
+
+
+def test_findings_become_annotations_on_their_lines(tmp_path: Path) -> None:
+    record = tmp_path / "initiatives" / "dak-lak" / "x.md"
+    record.parent.mkdir(parents=True)
+    record.write_text(
+        "---\ntitle: 'Một, hai: 100%'\nsummary: Tóm tắt.\nprovince: Atlantis\nagency: UBND\n"
+        "level: commune\ndomains: [procedures]\nstatus: active\nstarted: \"2023\"\n"
+        "sources:\n  - {title: Bài, publisher: Báo, date: \"2024\"}\n---\n\nNội dung.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_main("--root", str(tmp_path), "check", "--format", "github")
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        "::error file=initiatives/dak-lak/x.md,line=4,col=11,title=sangkien unknown-province"
+        "::province: không có tỉnh/thành 'Atlantis' — unknown province 'Atlantis'",
+        "::warning file=initiatives/dak-lak/x.md,line=11,col=5,title=sangkien source-without-url"
+        "::sources[0]: nguồn không có địa chỉ (url); nếu bài viết có trên mạng, hãy thêm "
+        "'url: https://...' — source has no url; if the article is online, add "
+        "'url: https://...'",
+        "Đã kiểm tra 1 tệp: 1 lỗi, 1 cảnh báo. — Checked 1 files: 1 errors, 1 warnings.",
+    ]
+
+
+def test_annotation_text_is_escaped_as_the_runner_expects() -> None:
+    from generator.issues import Issue, Severity
+    from generator.report import GithubReporter
+
+    issue = Issue("a,b:c.md", 3, 4, Severity.ERROR, "f", "code", "50% sai\nrồi", "50%\rbad")
+    import io
+
+    out = io.StringIO()
+    GithubReporter().report([issue], 1, out)
+    assert out.getvalue().splitlines()[0] == (
+        "::error file=a%2Cb%3Ac.md,line=3,col=4,title=sangkien code::f: 50%25 sai%0Arồi — 50%25%0Dbad"
+    )
+
+
+@pytest.mark.parametrize(
+    ("schema", "files"),
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.github-issue-forms", [PROJECT / FORM_PATH]),
+        ("vendor.github-issue-config", [PROJECT / ".github/ISSUE_TEMPLATE/config.yml"]),
+    ],
+)
+def test_github_files_match_githubs_published_schemas(schema: str, files: list[Path]) -> None:
+    assert files
+    done = subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_workflows_pin_actions_and_grant_least_privilege() -> None:
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert workflow["permissions"] == {"contents": "read"}, path.name
+        for job in workflow["jobs"].values():
+            for step in job["steps"]:
+                if "uses" in step:
+                    action, _, version = step["uses"].partition("@")
+                    assert len(version) == 40 and int(version, 16) >= 0, step["uses"]
+            assert set(job.get("permissions", {})) <= {"pages", "id-token"}
+    pull_request = (PROJECT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8")
+    assert "sangkien check --format github --changed-since" in pull_request
+    assert "sangkien build" in pull_request and "upload-artifact" in pull_request
+
+
+def test_issue_form_is_generated_from_the_record_model() -> None:
+    committed = (PROJECT / FORM_PATH).read_text(encoding="utf-8")
+    assert committed == issue_form_text(), "run: .venv/bin/python tools/regen_github.py"
+    form = yaml.safe_load(committed)
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert set(fields) == set(Initiative.model_fields) | {"body"}
+    for name, info in Initiative.model_fields.items():
+        if fields[name]["type"] != "checkboxes":
+            assert fields[name]["validations"]["required"] == info.is_required(), name
+    vocab = load_vocabulary()
+    options = {name: fields[name]["attributes"].get("options") for name in fields}
+    assert options["province"] == province_options(vocab)
+    assert options["province"][:34] == [p.name for p in vocab.places.current]
+    assert [o.split(" — ")[0] for o in options["level"]] == list(get_args(Level))
+    assert [o.split(" — ")[0] for o in options["status"]] == list(get_args(Status))
+    assert [o.split(" — ")[0] for o in options["domains"]] == vocab.domain_ids
+    assert set(TABLES) <= set(fields) and set(LABELS) == set(Initiative.model_fields)

@@ -1,0 +1,15 @@
+"""Write the generated GitHub issue form (``.github/ISSUE_TEMPLATE/de-xuat-sang-kien.yml``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.issue_form import FORM_PATH, issue_form_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+if __name__ == "__main__":
+    target = ROOT / FORM_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(issue_form_text(), encoding="utf-8")
+    print(f"wrote {target.relative_to(ROOT)}")
