@@ -21,6 +21,7 @@ from .issues import has_errors
 from .jsonschema import SCHEMA_PATH, schema_text
 from .messages import make_issue
 from .report import REPORTERS, TextReporter
+from .scaffold import PROMPTS, Draft, field_of, fill, problems, target, write_record
 from .serve import serve
 from .sources import Source, relative_name
 from .vocab import load_vocabulary
@@ -88,6 +89,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
     serve.set_defaults(run=run_serve)
+
+    new = commands.add_parser(
+        "new", help="viết hồ sơ sáng kiến mới vào đúng thư mục / write a new initiative file"
+    )
+    for name in PROMPTS:
+        flag = "--" + name.replace("_", "-")
+        if name == "domains":
+            new.add_argument(
+                "--domain",
+                dest="domains",
+                action="append",
+                metavar="ID",
+                help="lặp lại cho mỗi lĩnh vực / repeat for each domain",
+            )
+        else:
+            new.add_argument(flag, dest=name, metavar=name.split("_")[-1].upper())
+    new.set_defaults(run=run_new)
 
     judge = commands.add_parser(
         "judge", help="xếp hạng một cuộc thi / rank a contest from the judges' scorecards"
@@ -198,6 +216,36 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
     print(
         f"Xem / view: python3 -m http.server --directory {site_dir} 8000  →  "
         "http://127.0.0.1:8000/  (hoặc / or: sangkien serve)"
+    )
+    return 0
+
+
+def run_new(args: argparse.Namespace, root: Path) -> int:
+    vocab = load_vocabulary()
+    draft = Draft({name: getattr(args, name) for name in PROMPTS})
+    if sys.stdin.isatty():
+        found = fill(draft, root, vocab, input, print)
+    else:
+        found = problems(root, draft, vocab)
+    path = target(root, draft, vocab)
+    if found or path is None:
+        for issue in found:
+            option = "--" + field_of(issue).replace("_", "-").replace("domains", "domain")
+            print(f"sangkien new: {option}: {issue.message} — {issue.message_en}", file=sys.stderr)
+        print("Chưa ghi tệp nào. — Nothing was written.", file=sys.stderr)
+        return 1
+    if path.exists():
+        print(
+            f"sangkien new: {relative_name(path, root)} đã có; không ghi đè — already "
+            "exists; not overwritten",
+            file=sys.stderr,
+        )
+        return 1
+    written = write_record(root, draft, vocab)
+    print(f"Đã tạo / created {relative_name(written, root)}")
+    print(
+        f"Tiếp theo: viết phần nội dung, rồi chạy: sangkien check {relative_name(written, root)}"
+        " — next: write the body, then check it"
     )
     return 0
 
