@@ -16,7 +16,7 @@ from typing import Any
 
 from .issues import Issue, Severity
 from .messages import make_issue
-from .sources import Source
+from .sources import Source, field_name
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -43,8 +43,43 @@ def is_quoted(value: float, quotes: Iterable[str]) -> bool:
 
 
 def check_evidence(source: Source) -> Iterator[Issue]:
+    yield from _check_placeholders(source)
     yield from _check_inferred(source)
     yield from _check_quoted_figures(source)
+
+
+PLACEHOLDERS = frozenset({"...", "…", "x", "xx", "xxx", "todo", "tbd", "?", "??", "-", "n/a"})
+_EXAMPLE_HOST = re.compile(r"^https?://([^/]*\.)?example\.(com|org|net)(/|$)", re.IGNORECASE)
+
+
+def is_placeholder(value: str) -> bool:
+    """A template's blank: ``...``, ``TODO``, ``https://example.com``, ``https://bao.vn/...``."""
+    text = value.strip()
+    if text.lower() in PLACEHOLDERS:
+        return True
+    is_url = text.lower().startswith(("http://", "https://"))
+    return is_url and (bool(_EXAMPLE_HOST.match(text)) or text.endswith(("...", "…")))
+
+
+def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _check_placeholders(source: Source) -> Iterator[Issue]:
+    for path, value in _strings(source.meta, ()):
+        if is_placeholder(value) and path not in source.reported:
+            yield _issue(source, "placeholder", path, field_name(path), value=value.strip())
+    for number, line in enumerate(source.body.split("\n")):
+        if line.strip() in ("...", "…"):
+            line_no = source.body_line + number
+            yield make_issue("placeholder", source.relpath, line_no, 1, "body", value=line.strip())
 
 
 def _issue(source: Source, code: str, path: tuple[Any, ...], field: str, **params: Any) -> Issue:

@@ -162,6 +162,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "giá trị '{value}' không hợp lệ; chọn một trong: {choices}",
         "'{value}' is not allowed; expected one of: {choices}",
     ),
+    "use-id": (
+        "'{value}' là {label} nhưng trường này ghi bằng mã: hãy viết '{id}'",
+        "'{value}' means '{id}' ({label_en}), but this field takes the id: write '{id}'",
+    ),
     "negative": (
         "giá trị {value} là số âm; chỉ số phải lớn hơn hoặc bằng 0",
         "{value} is negative; metric values must be zero or more",
@@ -306,6 +310,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inferred-missing": (
         "'inferred' ghi '{value}' nhưng hồ sơ không có trường '{value}'; hãy bỏ '{value}' khỏi 'inferred' hoặc thêm trường đó",
         "'inferred' names '{value}' but the record has no '{value}'; remove it from 'inferred' or add the field",
+    ),
+    "placeholder": (
+        "'{value}' là chỗ để điền của mẫu, chưa phải giá trị thật; hãy thay bằng thông tin của sáng kiến (hoặc bỏ dòng này nếu trường không bắt buộc)",
+        "'{value}' is a template's placeholder, not a real value; replace it with the initiative's own (or drop the line if the field is optional)",
+    ),
+    "started-in-future": (
+        "ngày bắt đầu {started} còn ở tương lai; chỉ ghi sáng kiến đã bắt đầu, kế hoạch thì ghi 'status: proposed' với ngày đã ban hành kế hoạch",
+        "the start date {started} is in the future; record initiatives that have started, and a plan as 'status: proposed' dated when it was adopted",
     ),
     "metric-not-quoted": (
         "con số {value} không có trong câu trích ('quote') nào của các nguồn; hãy chép vào 'quote' của nguồn câu văn có con số này, để ai cũng kiểm lại được",

@@ -7,8 +7,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .aliases import meant
 from .issues import Issue
 from .messages import MESSAGES, close_matches, did_you_mean, make_issue
+from .site import LEVEL_NAMES, STATUS_NAMES
 from .sources import Source, field_name
 
 _EXPECTED = {
@@ -89,6 +91,12 @@ def _issue(detail: ErrorDetails, loc: tuple[Any, ...], source: Source, model: ty
             return issue("list-too-short", min=low, count=len(value))
         return issue("list-size", min=low, max=high, count=len(value))
     if kind == "literal_error":
+        list_name = next((part for part in reversed(loc) if isinstance(part, str)), "")
+        kind_of_list = {"level": "level", "levels": "level", "status": "status"}.get(list_name)
+        intended = meant(kind_of_list, value) if kind_of_list else None
+        if intended is not None:
+            label_vi, label_en = _labels(kind_of_list or "", intended)
+            return issue("use-id", value=value, id=intended, label=label_vi, label_en=label_en)
         return issue("not-one-of", value=value, choices=ctx["expected"].replace(" or ", ", "))
     if kind in MESSAGES:
         return issue(kind, **ctx)
@@ -105,6 +113,13 @@ def _issue(detail: ErrorDetails, loc: tuple[Any, ...], source: Source, model: ty
         received_en="",
         value=_shown(value),
     )
+
+
+def _labels(kind: str, key: str) -> tuple[str, str]:
+    if kind == "level":
+        return f"{LEVEL_NAMES[key].lower()} ({key})", LEVEL_NAMES[key]
+    vi, en = STATUS_NAMES[key]
+    return f'tình trạng "{vi}" ({key})', en
 
 
 def _field_model(loc: tuple[Any, ...], model: type) -> type[BaseModel] | None:

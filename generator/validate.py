@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import urls
+from .aliases import meant
 from .evidence import check_evidence
 from .issues import Issue, Severity
 from .messages import close_matches, did_you_mean, make_issue
@@ -199,8 +200,23 @@ def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
         if value in seen:
             yield _issue(source, "duplicate-item", ("domains", index), field, value=value)
         elif value not in vocab.domains:
-            close = [d for d in vocab.domain_ids if compact(d) == compact(value)]
-            close = close or close_matches(value, vocab.domain_ids)
+            intended = meant("domains", value)  # by meaning: "Chính phủ số", "digital"
+            if intended is not None:
+                domain = vocab.domains[intended]
+                label = f'lĩnh vực "{domain.name}" ({intended})'
+                yield _issue(
+                    source,
+                    "use-id",
+                    ("domains", index),
+                    field,
+                    value=value,
+                    id=intended,
+                    label=label,
+                    label_en=domain.name_en,
+                )
+                seen.add(value)
+                continue
+            close = close_matches(value, vocab.domain_ids)
             hint_vi, hint_en = did_you_mean(close)
             yield _issue(
                 source,
@@ -226,6 +242,8 @@ def _check_dates(source: Source) -> Iterator[Issue]:
         yield _issue(
             source, "ended-before-started", ("ended",), "ended", ended=ended, started=started
         )
+    if date_period(started)[0] > datetime.date.today():
+        yield _issue(source, "started-in-future", ("started",), "started", started=started)
     if source.meta.get("level") == "district" and _after_merger(started):
         yield _issue(source, "district-after-merger", ("level",), "level", started=started)
 

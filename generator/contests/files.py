@@ -78,8 +78,10 @@ def _contest(
             issues.append(unknown_criterion(source, ("tie_break", index), key, criteria))
     if contest.published and contest.missing_rules:
         issues.append(rules_missing(source, contest, "published"))
-    if contest.opens and contest.closes and (
-        date_period(contest.closes)[1] < date_period(contest.opens)[0]
+    if (
+        contest.opens
+        and contest.closes
+        and (date_period(contest.closes)[1] < date_period(contest.opens)[0])
     ):
         issues.append(
             finding(

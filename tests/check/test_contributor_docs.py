@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -10,6 +12,7 @@ from generator import urls
 from generator.schema import Initiative
 
 from ..conftest import PROJECT
+from .test_fuzz import run_main
 
 
 def fields(model: type[BaseModel]) -> set[str]:
@@ -40,3 +43,20 @@ def test_guide_links_work_where_it_is_read_on_github() -> None:
     missing = [t for t in relative if not (PROJECT / "docs" / t).is_file()]
     assert (generated, missing) == ([], [])
     assert "https://sangkien.github.io/the/" in targets
+
+
+def test_the_guides_example_is_a_template_check_will_not_let_through(tmp_path: Path) -> None:
+    """Copied as it is, the example fails exactly on its blanks, each named on its line."""
+    guide = (PROJECT / "docs" / "dong-gop.md").read_text(encoding="utf-8")
+    example = guide.split("```markdown\n", 1)[1].split("```", 1)[0]
+    record = tmp_path / "initiatives" / "dak-lak" / "vi-du.md"
+    record.parent.mkdir(parents=True)
+    record.write_text(example, encoding="utf-8")
+    code, out, _ = run_main("--root", str(tmp_path), "check", "--format", "json")
+    issues = json.loads(out)["issues"]
+    assert code == 1
+    assert {(i["code"], i["field"]) for i in issues if i["severity"] == "error"} == {
+        ("placeholder", "sources[0].url"),
+        ("placeholder", "sources[0].quote"),
+        ("placeholder", "body"),
+    }

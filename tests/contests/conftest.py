@@ -78,7 +78,8 @@ class ContestRepo:
     def record(self, record_id: str, folder: str = "dak-lak", **fields: Any) -> Path:
         path = self.root / "initiatives" / folder / f"{record_id}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(record_text(fields.pop("title", record_id), **fields), encoding="utf-8")
+        title = fields.pop("title", f"Sáng kiến {record_id}")
+        path.write_text(record_text(title, **fields), encoding="utf-8")
         return path
 
     def contest(self, contest_id: str = CONTEST, **changes: Any) -> Path:
