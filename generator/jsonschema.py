@@ -34,11 +34,32 @@ def initiative_schema(vocab: Vocabulary | None = None) -> dict[str, Any]:
     # Any common spelling is accepted ("Dak Lak", "TP.HCM"), so names are examples for
     # completion, not an enum that would reject valid variants.
     properties["province"]["examples"] = names
+    for name in ("domains", "inferred"):  # the checker refuses a repeated item in these
+        properties[name]["uniqueItems"] = True
+    _plain_text(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         **schema,
     }
+
+
+# The checker trims text and refuses HTML tags in it (``_check_plain``): say the same.
+NOT_BLANK = r"\S"
+HTML_TAG = r"</?[A-Za-z]"
+
+
+def _plain_text(node: Any) -> None:
+    """Every text field (a string with ``minLength``, no pattern of its own): not blank, no tag."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("minLength") == 1 and "pattern" not in node:
+            node["pattern"] = NOT_BLANK
+            node["not"] = {"pattern": HTML_TAG}
+        for value in node.values():
+            _plain_text(value)
+    elif isinstance(node, list):
+        for item in node:
+            _plain_text(item)
 
 
 def schema_text(vocab: Vocabulary | None = None) -> str:

@@ -37,6 +37,17 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _TAG = re.compile(r"</?([a-zA-Z][^\s/>]*)")
 _URL_FORBIDDEN = re.compile(r"[\s<>\"\\`{}|^]")
 _HOST = re.compile(r"[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
+# The JSON Schema's reading of an address: http(s), a host with a letters-only top-level
+# domain (no "localhost"), a port from 1 to 65535, none of the characters that could end a
+# Markdown link. Balanced parentheses are the one rule a pattern cannot check.
+_LABEL = r"[A-Za-z0-9\u00a1-\uffff]([A-Za-z0-9\u00a1-\uffff-]*[A-Za-z0-9\u00a1-\uffff])?"
+_PORT = r"(6553[0-5]|655[0-2]\d|65[0-4]\d\d|6[0-4]\d{3}|[1-5]\d{4}|[1-9]\d{0,3})"
+_SAFE = r"[^\s<>\"\\`{}|^]"
+_USER = r"[^\s<>\"\\`{}|^/?#@]"
+URL_PATTERN = (
+    rf"^https?://({_USER}+@)?({_LABEL}\.)+[A-Za-z\u00a1-\uffff]{{2,}}"
+    rf"(:{_PORT})?([/?#]{_SAFE}*)?$"
+)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@" + _HOST.pattern)
 MIN_YEAR, MAX_YEAR = 1945, 2100
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -165,6 +176,15 @@ PlainParagraph = Annotated[
 Quote = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600), _PLAIN
 ]
+# The JSON Schema's reading of a date, as strict as ``partial_date``: years 1945–2100,
+# real months and days, 29 February in leap years only.
+_YEAR = r"(19(4[5-9]|[5-9]\d)|20\d\d|2100)"
+_LEAP = r"(19(48|5[26]|6[048]|7[26]|8[048]|9[26])|20([02468][048]|[13579][26]))"
+_MONTH_DAY = (
+    r"((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)"
+    r"|02-(0[1-9]|1\d|2[0-8]))"
+)
+DATE_PATTERN = rf"^({_YEAR}(-(0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP}-02-29)$"
 PartialDate = Annotated[
     str,
     BeforeValidator(_year_as_text),
@@ -172,10 +192,7 @@ PartialDate = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {
-                    "type": "string",
-                    "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
-                },
+                {"type": "string", "pattern": DATE_PATTERN},
                 {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
             ],
             "examples": ["2023", "2023-06", "2023-06-15"],
@@ -194,7 +211,7 @@ Url = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(_check_url),
-    WithJsonSchema({"type": "string", "pattern": r"^https?://[^\s<>\"\\`{}|^]+$", "format": "uri"}),
+    WithJsonSchema({"type": "string", "pattern": URL_PATTERN, "format": "uri"}),
 ]
 Key = Annotated[
     str,
