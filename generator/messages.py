@@ -323,6 +323,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "con số {value} không có trong câu trích ('quote') nào của các nguồn; hãy chép vào 'quote' của nguồn câu văn có con số này, để ai cũng kiểm lại được",
         "the figure {value} appears in no source's 'quote'; copy the source's sentence that gives it into that source's 'quote', so anyone can check it",
     ),
+    "similar-title": (
+        "tên rất gần với sáng kiến đã có cùng tỉnh, thành: {other} ('{title}'); nếu là cùng một sáng kiến, hãy sửa tệp đã có thay vì thêm tệp mới",
+        "the title is very close to an initiative of the same province: {other} ('{title}'); if it is the same one, edit that file instead of adding a new one",
+    ),
     # --- contests (contests/<id>/contest.yml, scores/<judge>.yml, a record's contests) ---
     "contest-file-missing": (
         "thư mục cuộc thi {folder} không có tệp contest.yml; hãy thêm tệp này (xem trang Hướng dẫn hội đồng thi) hoặc xóa thư mục",

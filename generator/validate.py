@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from . import urls
 from .aliases import meant
+from .duplicates import Titled, likely_duplicates
 from .evidence import check_evidence
 from .issues import Issue, Severity
 from .messages import close_matches, did_you_mean, make_issue
@@ -373,28 +374,34 @@ def check_collection(
                     other=same[0].relpath,
                 )
             )
-    by_title: dict[tuple[str, str], Source] = {}
-    for source in sources:
-        title, place = _text(source, "title"), _resolve(source, vocab)
-        if title is None or place is None:
-            continue
-        key = (compact(title), place.current.slug)
-        if key in by_title:
-            issues.append(
-                _issue(
-                    source,
-                    "same-title-and-province",
-                    ("title",),
-                    "title",
-                    other=by_title[key].relpath,
-                    severity=WARNING,
-                )
-            )
-        else:
-            by_title[key] = source
+    issues += _likely_duplicates(sources, vocab, only)
     checked = sources if only is None else [s for s in sources if s.path in only]
     issues += _check_replicas(checked, set(by_id), vocab)
     return issues
+
+
+def _likely_duplicates(
+    sources: list[Source], vocab: Vocabulary, only: set[Path] | None
+) -> Iterator[Issue]:
+    titled, by_relpath = [], {}
+    for source in sources:
+        title, place = _text(source, "title"), _resolve(source, vocab)
+        if title is not None and place is not None:
+            titled.append(Titled(source.relpath, place.current.slug, title))
+            by_relpath[source.relpath] = source
+    wanted = None if only is None else {s.relpath for s in sources if s.path in only}
+    for found in likely_duplicates(titled, wanted):
+        source = by_relpath[found.record.relpath]
+        code = "same-title-and-province" if found.exact else "similar-title"
+        yield _issue(
+            source,
+            code,
+            ("title",),
+            "title",
+            other=found.other.relpath,
+            title=found.other.title,
+            severity=WARNING,
+        )
 
 
 def _check_replicas(sources: list[Source], ids: set[str], vocab: Vocabulary) -> Iterator[Issue]:

@@ -40,7 +40,8 @@ CHECKER_ONLY = {
     # rules across fields, files, the folder tree or the calendar
     "ended-before-started", "district-after-merger", "former-province-after-merger",
     "started-in-future", "wrong-folder", "bad-id", "duplicate-id", "reserved-slug",
-    "same-title-and-province", "unknown-replica", "replica-is-locality", "not-a-record",
+    "same-title-and-province", "similar-title", "unknown-replica", "replica-is-locality",
+    "not-a-record",
     "image-missing", "image-outside", "image-type", "inferred-missing", "metric-not-quoted",
     # place names: any common spelling is accepted, so the schema lists them as examples
     "unknown-province", "province-is-locality",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,20 @@ BASE: dict[str, Any] = {
     ],
     "published": False,
 }
+
+
+WORDS = (
+    "bưu điện", "mã QR", "một cửa", "tin nhắn", "người cao tuổi", "hộ kinh doanh",
+    "đất đai", "giấy phép", "học sinh", "nông dân", "thuế", "y tế", "bảo hiểm", "hộ tịch",
+    "doanh nghiệp", "thanh niên", "điện tử", "phản ánh", "lao động", "nhà ở",
+)  # fmt: skip
+
+
+def distinct_title(record_id: str) -> str:
+    """A title of its own for each id, so no two test records read as duplicates."""
+    n = zlib.crc32(record_id.encode())
+    picked = [WORDS[(n >> shift) % len(WORDS)] for shift in (0, 7, 14)]
+    return f"{' '.join(dict.fromkeys(picked)).capitalize()} {record_id}"
 
 
 def record_text(
@@ -78,7 +93,7 @@ class ContestRepo:
     def record(self, record_id: str, folder: str = "dak-lak", **fields: Any) -> Path:
         path = self.root / "initiatives" / folder / f"{record_id}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        title = fields.pop("title", f"Sáng kiến {record_id}")
+        title = fields.pop("title", distinct_title(record_id))
         path.write_text(record_text(title, **fields), encoding="utf-8")
         return path
 

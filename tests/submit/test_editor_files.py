@@ -20,7 +20,8 @@ VSCODE = PROJECT / ".vscode"
 
 def jsonc(path: Path) -> dict:
     """JSON with ``//`` comments, as VS Code writes its settings."""
-    text = "\n".join(re.sub(r"^\s*//.*$", "", line) for line in path.read_text("utf-8").splitlines())
+    lines = path.read_text(encoding="utf-8").splitlines()
+    text = "\n".join(re.sub(r"^\s*//.*$", "", line) for line in lines)
     return json.loads(text)
 
 
