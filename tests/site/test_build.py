@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -147,7 +148,8 @@ def test_broken_record_leaves_the_previous_site_untouched(
     capsys.readouterr()
     assert main(["--root", str(project), "build"]) == 1
     err = capsys.readouterr().err
-    assert "initiatives/cao-bang/hong.md:4:11: error: province: không có tỉnh/thành 'Atlantis'" in err
+    located = "initiatives/cao-bang/hong.md:4:11: error: province:"
+    assert f"{located} không có tỉnh/thành 'Atlantis'" in err
     assert "Build failed; the previous site is untouched." in err
     assert ": warning: " not in err  # a failed build lists what must be fixed
     assert "1 lỗi, 3 cảnh báo" in err
@@ -270,3 +272,56 @@ def test_project_site_builds_from_the_bundled_initiatives(tmp_path: Path) -> Non
     assert "Ví dụ minh họa" in example and "data-contest-ranking" in example
     assert (root / "site/du-lieu/cuoc-thi/vi-du-hoi-thi-dak-lak-2025.json").is_file()
     shutil.rmtree(root)
+
+
+def test_the_content_date_is_the_newest_date_any_record_cites(project: Path) -> None:
+    import calendar
+
+    from generator.build import content_epoch
+    from generator.check import check_paths
+    from generator.site import build_site
+    from generator.vocab import load_vocabulary
+
+    vocab = load_vocabulary()
+    records = check_paths(project).records
+    newest = max(
+        [r.initiative.started for r in records]
+        + [s.date for r in records for s in r.initiative.sources]
+    )
+    assert newest == "2024-11-06"  # a source's date, later than every start
+    midnight = calendar.timegm((2024, 11, 6, 0, 0, 0))
+    assert content_epoch(build_site(records, vocab)) == midnight
+    year_only = [
+        dataclasses.replace(
+            r, initiative=r.initiative.model_copy(update={"started": "2023", "sources": []})
+        )
+        for r in records[:1]
+    ]
+    assert content_epoch(build_site(year_only, vocab)) == calendar.timegm((2023, 1, 1, 0, 0, 0))
+    assert content_epoch(build_site([], vocab)) == calendar.timegm((2025, 7, 1, 0, 0, 0))
+
+
+def test_a_failure_mkdocs_does_not_explain_is_still_reported(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs killed without a word (out of memory, say): the build still says it failed."""
+    import generator.build as build_module
+
+    def silent_failure(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(command, -9, stdout="", stderr="")
+
+    monkeypatch.setattr(build_module.subprocess, "run", silent_failure)
+    result = build(project)
+    assert not result.ok and result.site_dir is None
+    (issue,) = result.issues
+    where = (issue.code, issue.path, issue.line, issue.column)
+    assert where == ("mkdocs-failed", "mkdocs.yml", 1, 1)
+    assert "exit status -9" in issue.message
+    assert not (project / "site.new").exists() and not (project / "site").exists()
+
+
+def test_a_build_says_how_many_initiatives_it_published(project: Path) -> None:
+    result = build(project)
+    records = list((project / "initiatives").rglob("*.md"))
+    assert result.ok and result.initiatives == len(records) > 2
+    assert result.site_dir == project / "site"
