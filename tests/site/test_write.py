@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import generate
+from generator.write import MANIFEST, owned_files, write_outputs
 
 IMAGE = "sang-kien/tuyen-pho-khong-tien-mat/1-quay-ma-qr.png"
 LONG_AGO = 1_000_000_000 * 10**9  # 2001-09-09, in nanoseconds: no build writes that
@@ -60,3 +61,31 @@ def test_a_dropped_image_takes_its_emptied_folder_with_it(project: Path) -> None
     assert generate(project)[2] is not None
     assert not folder.exists()
     assert (project / "docs" / "sang-kien" / "tuyen-pho-khong-tien-mat.md").is_file()
+
+
+def test_outputs_of_every_kind_land_in_new_nested_folders(tmp_path: Path) -> None:
+    """Text, bytes and a file to copy, each several folders deep in an empty ``docs/``."""
+    picture = tmp_path / "ảnh gốc.png"
+    picture.write_bytes(b"\x89PNG\r\n")
+    docs = tmp_path / "docs"
+    outputs = {
+        "sang-kien/mot/trang.md": "# Một cửa\n",
+        "du-lieu/cuoc-thi/a/b.json": b'{"x": 1}',
+        "sang-kien/mot/anh-1-ảnh gốc.png": picture,
+    }
+    write_outputs(outputs, docs)
+    assert (docs / "sang-kien/mot/trang.md").read_text(encoding="utf-8") == "# Một cửa\n"
+    assert (docs / "du-lieu/cuoc-thi/a/b.json").read_bytes() == b'{"x": 1}'
+    assert (docs / "sang-kien/mot/anh-1-ảnh gốc.png").read_bytes() == b"\x89PNG\r\n"
+    manifest = (docs / MANIFEST).read_bytes().decode("utf-8")
+    assert "anh-1-ảnh gốc.png" in manifest  # names as written, readable in the file
+    assert owned_files(docs) == set(outputs)
+
+
+def test_stale_files_go_even_if_deleted_by_hand_and_docs_stays(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_outputs({"a/b/c.md": "x", "a/d.md": "y"}, docs)
+    (docs / "a/d.md").unlink()  # someone cleaned up by hand
+    write_outputs({}, docs)
+    assert sorted(p.name for p in docs.iterdir()) == [MANIFEST]
+    assert owned_files(docs) == set()
