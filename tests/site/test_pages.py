@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from .conftest import broken_links
@@ -211,3 +212,14 @@ def test_inferred_values_and_quotes_show_where_the_facts_come_from(built_site: P
         ",recognition"
     )
     assert "Chưa rõ" in text(built_site, "trang-thai/index.html")
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(257190, "257.190"), (1835.5, "1.835,5"), (68.8, "68,8"), (20, "20"), (0.25, "0,25"),
+     (0, "0"), (1234567.891, "1.234.567,89")],
+)  # fmt: skip
+def test_numbers_are_written_the_vietnamese_way(value: float, shown: str) -> None:
+    from generator.render import number_vi
+
+    assert number_vi(value) == shown
