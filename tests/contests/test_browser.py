@@ -9,7 +9,7 @@ from playwright.sync_api import Page
 
 from generator.build import build
 
-from ..site.conftest import browser, page, serve_folder  # noqa: F401 (fixtures)
+from ..site.conftest import serve_folder
 from ..site.test_browser import AXE
 from .test_site import PRIZE, contest_repo
 
@@ -27,7 +27,7 @@ def contest_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.mark.parametrize("path", ["cuoc-thi/", "cuoc-thi/hoi-thi/", "sang-kien/mot-cua-so/"])
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_contest_pages_have_no_serious_accessibility_violation(
-    page: Page,  # noqa: F811
+    page: Page,
     contest_url: str,
     path: str,
     scheme: str,
@@ -49,7 +49,7 @@ def test_contest_pages_have_no_serious_accessibility_violation(
 
 
 def test_a_visitor_goes_from_the_ranking_to_the_winner(
-    page: Page,  # noqa: F811
+    page: Page,
     contest_url: str,
 ) -> None:
     page.goto(contest_url)

@@ -14,13 +14,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, sync_playwright
+
 
 from generator.build import BuildResult, build
 from generator.settings import load_settings
 from generator.write import MANIFEST
 
-from ..conftest import FIXTURES, PROJECT, shared
+from ..conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, PROJECT, shared
 
 SITE_FIXTURE = FIXTURES / "site"
 MakeProject = Callable[..., Path]
@@ -75,18 +75,6 @@ def project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "repo")
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
         pass
@@ -106,21 +94,6 @@ def serve_folder(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Chromium is missing: run `python3 dev.py test`"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="vi-VN")
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def broken_links(site: Path) -> list[str]:
