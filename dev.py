@@ -3,18 +3,23 @@
 
     python3 dev.py build   # virtual environment + package, then build site/ from initiatives/
     python3 dev.py serve   # the same, then preview with live reload at http://127.0.0.1:8000/
-    python3 dev.py test    # + test tools, Chromium (Debian) and axe-core (npm); lint; all tests
+    python3 dev.py test    # + test tools, Chromium (Debian), axe-core and decap-server (npm)
 
-Each step installs only what is missing, so running it again is quick.
+Each step installs only what is missing, so running it again is quick. ``build`` and
+``serve`` also fetch the web editor (Decap CMS) from npm when npm is there; without npm
+the site is built without it and its page says how to contribute otherwise.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
+import tempfile
 import venv
 from pathlib import Path
 
@@ -25,6 +30,12 @@ PYTHON = BIN / "python"
 NPM_DIR = ROOT / "build" / "npm"
 AXE = NPM_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_VERSION = "4.14.1"
+# The web editor's prebuilt bundle: generator/admin.py serves DECAP_CMS/dist (its DECAP_DIST).
+DECAP_CMS = NPM_DIR / "decap-cms"
+DECAP_CMS_VERSION = "3.16.3"
+# Decap's local backend, which the browser test edits a temporary repository through.
+DECAP_SERVER = NPM_DIR / "node_modules" / "decap-server"
+DECAP_SERVER_VERSION = "3.11.3"
 CHROMIUM = Path("/usr/bin/chromium")
 
 
@@ -88,13 +99,86 @@ def ensure_axe() -> None:
     )
 
 
+def installed_version(package: Path) -> str | None:
+    try:
+        return str(json.loads((package / "package.json").read_text(encoding="utf-8"))["version"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def ensure_decap_cms(required: bool) -> None:
+    """Decap CMS's prebuilt bundle for the site's web editor (``/gui-sang-kien/``).
+
+    Only the package's own tarball is unpacked (``npm pack``): ``npm install`` would also
+    pull the ~550 packages (390 MB) it was built from, which the bundle never loads.
+    Source maps are left out. Without npm, ``build`` goes on and the site says the editor
+    is not in this build; ``test`` needs it.
+    """
+    if installed_version(DECAP_CMS) == DECAP_CMS_VERSION:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        if required:
+            sys.exit("Cần npm để cài Decap CMS / npm is needed to install Decap CMS")
+        say("Không có npm: dựng trang không kèm trình soạn thảo web / no npm: no web editor")
+        return
+    say(f"Cài Decap CMS {DECAP_CMS_VERSION} / installing the web editor from npm")
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            run(npm, "pack", "--silent", "--pack-destination", folder,
+                f"decap-cms@{DECAP_CMS_VERSION}", stdout=subprocess.DEVNULL)  # fmt: skip
+        except subprocess.CalledProcessError:
+            if required:
+                raise
+            say("Không tải được Decap CMS: dựng trang không kèm trình soạn thảo web "
+                "/ could not fetch Decap CMS: building without the web editor")  # fmt: skip
+            return
+        (tarball,) = Path(folder).glob("*.tgz")
+        unpack(tarball, DECAP_CMS)
+
+
+def unpack(tarball: Path, target: Path) -> None:
+    """The npm package's files (``package/...``) into ``target``, without source maps."""
+    fresh = target.with_name(target.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    with tarfile.open(tarball) as archive:
+        for member in archive.getmembers():
+            parts = Path(member.name).parts
+            if not member.isfile() or parts[:1] != ("package",) or ".." in parts:
+                continue
+            if member.name.endswith(".map"):
+                continue
+            dest = fresh.joinpath(*parts[1:])
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            source = archive.extractfile(member)
+            assert source is not None
+            dest.write_bytes(source.read())
+    shutil.rmtree(target, ignore_errors=True)
+    fresh.rename(target)
+
+
+def ensure_decap_server() -> None:
+    """decap-server, Decap's local backend: the browser test saves records through it."""
+    if installed_version(DECAP_SERVER) == DECAP_SERVER_VERSION:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.exit("Cần npm để cài decap-server / npm is needed to install decap-server")
+    say(f"Cài decap-server {DECAP_SERVER_VERSION} / installing decap-server from npm")
+    NPM_DIR.mkdir(parents=True, exist_ok=True)
+    run(npm, "install", "--silent", "--no-audit", "--no-fund", "--save-exact", "--prefix",
+        NPM_DIR, f"decap-server@{DECAP_SERVER_VERSION}")  # fmt: skip
+
+
 def build() -> int:
     ensure_venv("")
+    ensure_decap_cms(required=False)
     return subprocess.call([BIN / "sangkien", "build"], cwd=ROOT)
 
 
 def serve() -> int:
     ensure_venv("")
+    ensure_decap_cms(required=False)
     return subprocess.call([BIN / "sangkien", "serve"], cwd=ROOT)
 
 
@@ -102,6 +186,8 @@ def test(pytest_args: list[str]) -> int:
     ensure_venv("test")
     ensure_chromium()
     ensure_axe()
+    ensure_decap_cms(required=True)
+    ensure_decap_server()
     say("ruff, mypy")
     lint = subprocess.call([BIN / "ruff", "check", "."], cwd=ROOT)
     lint = subprocess.call([BIN / "mypy"], cwd=ROOT) or lint

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from .admin import add_admin_files
 from .check import CheckResult, check_paths
 from .contests.score import public_view
 from .export import export_open_data
@@ -75,10 +76,12 @@ def generate(root: Path, scores: Path | None = None) -> Generated:
 def collect_outputs(site: Site, root: Path) -> Outputs:
     """Every generated file with its origin; colliding paths are reported, not replaced."""
     outputs = Outputs()
-    render_pages(site, root / TEMPLATES_DIR, root, outputs, load_settings(root))
+    settings = load_settings(root)
+    render_pages(site, root / TEMPLATES_DIR, root, outputs, settings)
     data = Origin("generator/export.py", label="dữ liệu mở")
-    for path, content in export_open_data(site).items():
+    for path, content in export_open_data(site, settings).items():
         outputs.add(path, content, data)
+    add_admin_files(outputs, root, site.vocab, settings)
     return outputs
 
 

@@ -20,8 +20,13 @@ YEARS = "nam"
 STATUSES = "trang-thai"
 CONTESTS = "cuoc-thi"
 DATA = "du-lieu"
+ADMIN = "gui-sang-kien"  # the web editor (``admin.py``)
+SCHEMA = "schema"  # the record format, at the address its ``$id`` names
 # Folders whose whole content is generated, and the one generated page outside them.
-SECTIONS = (INITIATIVES, PROVINCES, DOMAINS, TAGS, YEARS, STATUSES, CONTESTS, DATA)
+SECTIONS = (
+    INITIATIVES, PROVINCES, DOMAINS, TAGS, YEARS, STATUSES, CONTESTS, DATA, ADMIN, SCHEMA
+)  # fmt: skip
+FILES_ONLY = (DATA, SCHEMA)  # sections of files, no pages
 HOME_SOURCE = "index.md"
 # A slug that would make a page's path one the site already uses for something else.
 RESERVED_SLUGS = frozenset({"index"})
@@ -124,6 +129,31 @@ def data_file(name: str) -> str:
 def contest_data(contest_id: str) -> str:
     """A published contest result: ``du-lieu/cuoc-thi/<id>.json``."""
     return data_file(f"{CONTESTS}/{contest_id}.json")
+
+
+def admin_page() -> PagePath:
+    """The web editor's page when the build has no editor: how to contribute instead."""
+    return _index(ADMIN)
+
+
+def admin_file(name: str) -> str:
+    """A file of the web editor: ``gui-sang-kien/<name>`` (its page, config, bundle)."""
+    return f"{ADMIN}/{name}"
+
+
+def feed() -> str:
+    """The Atom feed of the newest initiatives: ``du-lieu/moi-nhat.xml``."""
+    return data_file("moi-nhat.xml")
+
+
+def province_feed(slug: str) -> str:
+    """A province's Atom feed: ``du-lieu/tinh/<slug>.xml``."""
+    return data_file(f"{PROVINCES}/{slug}.xml")
+
+
+def schema_file(name: str) -> str:
+    """A published JSON Schema: ``schema/<name>``."""
+    return f"{SCHEMA}/{name}"
 
 
 def relative(target: str, page: PagePath) -> str:
