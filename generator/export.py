@@ -1,8 +1,12 @@
 """Open data: the same records as the pages, as JSON and CSV, built from the ``Site``;
-and each published contest's result, as ``sangkien judge --format json`` prints it.
+each published contest's result, as ``sangkien judge --format json`` prints it; and the
+record format's JSON Schema where its ``$id`` says it is.
 
-List columns of the CSV (``domains``, ``tags``, ``sources``) keep the order the record
-gives, joined with ``;``: the first domain is the initiative's main one.
+JSON and CSV say the same things under the same names: ``province`` is today's province
+(after the 2025 merger) and ``province_as_named`` the name the record gives; ``url`` is the
+page's full address. The CSV is UTF-8 with a byte-order mark, so spreadsheet programs read
+Vietnamese correctly; its list columns keep the record's order (the first domain is the
+main one), joined with ``"; "``.
 """
 
 from __future__ import annotations
@@ -11,18 +15,29 @@ import csv
 import io
 import json
 from typing import Any
+from urllib.parse import urljoin
 
 from . import urls
 from .contests.report import as_json as ranking_json
+from .feeds import feeds
+from .jsonschema import SCHEMA_ID, SCHEMA_PATH, schema_text
 from .records import Record
+from .render import number_vi
+from .settings import SiteSettings
 from .site import Site
 
+JSON_FILE = urls.data_file("initiatives.json")
+CSV_FILE = urls.data_file("initiatives.csv")
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.vi"
+JOIN = "; "
 CSV_COLUMNS = (
     "id",
     "url",
     "title",
     "title_en",
     "summary",
+    "summary_en",
     "province",
     "province_as_named",
     "province_code",
@@ -34,61 +49,98 @@ CSV_COLUMNS = (
     "status",
     "started",
     "ended",
+    "metrics",
+    "recognition",
+    "replicated_in",
+    "contests",
     "sources",
     "inferred",
 )
 
 
-def record_data(record: Record) -> dict[str, Any]:
+def page_url(record: Record, settings: SiteSettings) -> str:
+    """The page's full address when the site's is known, else its site-relative one."""
+    relative = urls.initiative(record.id).url
+    return urljoin(settings.site_url, relative) if settings.site_url else relative
+
+
+NO_SETTINGS = SiteSettings()  # site-relative addresses, when the site's is not known
+
+
+def record_data(record: Record, settings: SiteSettings = NO_SETTINGS) -> dict[str, Any]:
     """One record as plain JSON data: the front matter plus what the generator resolved."""
     data = record.initiative.model_dump(mode="json", exclude_none=True)
     current = record.place.current
     return {
         "id": record.id,
-        "url": urls.initiative(record.id).url,
+        "url": page_url(record, settings),
         **data,
-        "province_current": {"code": current.code, "slug": current.slug, "name": current.name},
-        "province_former": record.place.former.name if record.place.former else None,
+        "province": current.name,
+        "province_as_named": record.initiative.province,
+        "province_code": current.code,
+        "province_slug": current.slug,
     }
 
 
-def _csv_row(record: Record) -> dict[str, str]:
+def _metric(metric: Any) -> str:
+    """``Hồ sơ trễ hạn: 6 hồ sơ (trước: 341; tính đến 2023)``: one readable cell part."""
+    text = f"{metric.label}: {number_vi(metric.value)} {metric.unit}"
+    extra = []
+    if metric.baseline is not None:
+        extra.append(f"trước: {number_vi(metric.baseline)}")
+    if metric.as_of:
+        extra.append(f"tính đến {metric.as_of}")
+    return text + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _csv_row(record: Record, settings: SiteSettings) -> dict[str, str]:
     i = record.initiative
     return {
         "id": record.id,
-        "url": urls.initiative(record.id).url,
+        "url": page_url(record, settings),
         "title": i.title,
         "title_en": i.title_en or "",
         "summary": i.summary,
+        "summary_en": i.summary_en or "",
         "province": record.place.current.name,
         "province_as_named": i.province,
         "province_code": record.place.current.code,
         "locality": i.locality or "",
         "agency": i.agency,
         "level": i.level,
-        "domains": ";".join(d.id for d in record.domains),
-        "tags": ";".join(i.tags),
+        "domains": JOIN.join(d.id for d in record.domains),
+        "tags": JOIN.join(i.tags),
         "status": i.status,
         "started": i.started,
         "ended": i.ended or "",
-        "sources": ";".join(s.url or s.title for s in i.sources),
-        "inferred": ";".join(i.inferred),
+        "metrics": JOIN.join(_metric(m) for m in i.metrics),
+        "recognition": JOIN.join(f"{r.title} — {r.by}, {r.year}" for r in i.recognition),
+        "replicated_in": JOIN.join(i.replicated_in),
+        "contests": JOIN.join(i.contests),
+        "sources": JOIN.join(s.url or s.title for s in i.sources),
+        "inferred": JOIN.join(i.inferred),
     }
 
 
-def export_open_data(site: Site) -> dict[str, str]:
-    records = [record_data(record) for record in site.records]
-    as_json = json.dumps(
-        {"count": len(records), "initiatives": records}, ensure_ascii=False, indent=1
-    )
+def export_open_data(site: Site, settings: SiteSettings = NO_SETTINGS) -> dict[str, str]:
+    records = [record_data(record, settings) for record in site.records]
+    document = {
+        "count": len(records),
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "schema": SCHEMA_ID,
+        "initiatives": records,
+    }
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(_csv_row(record) for record in site.records)
+    writer.writerows(_csv_row(record, settings) for record in site.records)
     files = {
-        urls.data_file("initiatives.json"): as_json + "\n",
-        urls.data_file("initiatives.csv"): buffer.getvalue(),
+        JSON_FILE: json.dumps(document, ensure_ascii=False, indent=1) + "\n",
+        CSV_FILE: "\ufeff" + buffer.getvalue(),
+        SCHEMA_PATH: schema_text(site.vocab),  # where the schema's $id says it is
     }
+    files.update(feeds(site, settings))
     for view in site.contests:  # a contest's result only once it is published
         if view.ranking is not None:
             files[urls.contest_data(view.id)] = ranking_json(view.ranking)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import urls
 from .schema import Initiative
 from .vocab import Vocabulary, load_vocabulary
 
-SCHEMA_ID = "https://sangkien.github.io/schema/initiative.schema.json"
-SCHEMA_PATH = "schema/initiative.schema.json"
+SCHEMA_NAME = "initiative.schema.json"
+SCHEMA_PATH = urls.schema_file(SCHEMA_NAME)  # in the repository, and on the site
+SCHEMA_ID = "https://sangkien.github.io/" + SCHEMA_PATH
 
 
 def initiative_schema(vocab: Vocabulary | None = None) -> dict[str, Any]:

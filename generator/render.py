@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import urls
 from .body import render_body
+from .charts import Bar, bar_chart, tile_map
 from .contests.report import METHOD_NAMES
 from .outputs import Origin, Outputs
 from .records import Record
@@ -82,8 +83,28 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=md_escape, md_link=md_link, date_vi=date_vi, number_vi=number_vi)
-        self.env.globals.update(site=site, statuses=STATUS_NAMES, levels=LEVEL_NAMES, urls=urls)
+        self.env.filters.update(
+            md=md_escape,
+            md_link=md_link,
+            date_vi=date_vi,
+            number_vi=number_vi,
+            chart_bar=lambda entry, href: Bar(entry.name, entry.count, href(entry.path)),
+            domain_bar=lambda d, href: Bar(
+                d.short, len(site.by_domain[d.id]), href(urls.domain(d.id))
+            ),
+            province_tile=lambda p, href: (
+                p.slug, p.name, len(site.by_province[p.slug]), href(urls.province(p.slug))
+            ),
+        )
+        self.env.globals.update(
+            site=site,
+            statuses=STATUS_NAMES,
+            levels=LEVEL_NAMES,
+            urls=urls,
+            Bar=Bar,
+            bar_chart=bar_chart,
+            tile_map=tile_map,
+        )
 
     def page(
         self, path: PagePath, template: str, meta: dict[str, Any], origin: Origin, **context: Any
@@ -93,8 +114,14 @@ class Renderer:
         def link(target: PagePath) -> str:
             return target.link_from(path)
 
-        body = self.env.get_template(template).render(link=link, path=path, **context)
+        def href(target: PagePath) -> str:
+            """The same page's URL for raw HTML (charts), which no engine rewrites."""
+            return urls.relative(target.url, path)
+
+        body = self.env.get_template(template).render(link=link, href=href, path=path, **context)
         meta.setdefault("edit_url", None)  # generated: nothing to edit under docs/
+        meta.setdefault("feed", urls.feed())
+        meta.setdefault("feed_title", "Sáng kiến cải cách hành chính mới nhất")
         head = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
         self.outputs.add(path.src, f"---\n{head}---\n\n{body.strip()}\n", origin)
 
@@ -242,6 +269,9 @@ def _provinces(site: Site, r: Renderer) -> None:
             "description": meta_text(f"Sáng kiến cải cách hành chính của {province.full_name}"),
             "breadcrumbs": crumbs(("Tỉnh, thành", index)),
         }
+        if site.by_province[province.slug]:
+            meta["feed"] = urls.province_feed(province.slug)
+            meta["feed_title"] = meta_text(f"Sáng kiến mới nhất của {province.full_name}")
         r.page(
             urls.province(province.slug),
             "province.md.j2",
@@ -293,6 +323,7 @@ class Facet:
     label: Callable[[Site, Any], str]
     origin: Callable[[Site, Any], Origin]
     describe: Callable[[Site, Any], str] = lambda site, key: ""
+    chart: bool = True  # a bar per value above the list (not for hundreds of tags)
 
     def render(self, site: Site, r: Renderer) -> None:
         index = self.index()
@@ -303,7 +334,9 @@ class Facet:
         ]
         meta = {"title": meta_text(self.title), "breadcrumbs": crumbs()}
         origin = _template_origin("facets.md.j2")
-        r.page(index, "facets.md.j2", meta, origin, title=self.title, entries=entries)
+        r.page(
+            index, "facets.md.j2", meta, origin, title=self.title, entries=entries, chart=self.chart
+        )
         for key, entry, records in zip(grouped, entries, grouped.values(), strict=True):
             meta = {"title": meta_text(entry.name), "breadcrumbs": crumbs((self.title, index))}
             origin = self.origin(site, key)
@@ -336,7 +369,7 @@ FACETS = [
         lambda s, k: s.vocab.domains[k].description,
     ),
     Facet("Từ khóa", urls.tag_index, urls.tag, lambda s: s.by_tag, lambda s, k: s.tags[k].name,
-          _tag_origin),
+          _tag_origin, chart=False),
     Facet("Năm bắt đầu", urls.year_index, urls.year, lambda s: s.by_year, lambda s, k: f"Năm {k}",
           _year_origin),
     Facet(

@@ -247,15 +247,44 @@ def test_removed_record_removes_its_generated_page(project: Path) -> None:
 
 def test_open_data_matches_the_records(built_site: Path) -> None:
     data = json.loads((built_site / "du-lieu" / "initiatives.json").read_text("utf-8"))
-    assert data["count"] == 4
+    assert data["count"] == 4 and data["licence"] == "CC BY 4.0"
+    assert data["schema"] == "https://sangkien.github.io/schema/initiative.schema.json"
     by_id = {item["id"]: item for item in data["initiatives"]}
     phu_yen = by_id["mot-cua-phu-yen"]
-    assert phu_yen["province"] == "Phú Yên" and phu_yen["province_former"] == "Phú Yên"
-    assert phu_yen["province_current"] == {"code": "66", "slug": "dak-lak", "name": "Đắk Lắk"}
+    assert (phu_yen["province"], phu_yen["province_as_named"]) == ("Đắk Lắk", "Phú Yên")
+    assert (phu_yen["province_code"], phu_yen["province_slug"]) == ("66", "dak-lak")
+    assert phu_yen["url"] == "https://sangkien.github.io/sang-kien/mot-cua-phu-yen/"
     assert by_id["tuyen-pho-khong-tien-mat"]["metrics"][1]["value"] == 68.8
-    rows = list(csv.DictReader(io.StringIO((built_site / "du-lieu/initiatives.csv").read_text())))
+    raw = (built_site / "du-lieu/initiatives.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the BOM as "this is UTF-8"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [row["id"] for row in rows] == sorted(by_id)
-    assert rows[1]["province_as_named"] == "Phú Yên" and rows[1]["province"] == "Đắk Lắk"
+    row = next(r for r in rows if r["id"] == "mot-cua-phu-yen")
+    assert (row["province"], row["province_as_named"]) == ("Đắk Lắk", "Phú Yên")
+    assert row["url"] == phu_yen["url"]
+    street = next(r for r in rows if r["id"] == "tuyen-pho-khong-tien-mat")
+    assert street["metrics"] == (
+        "Doanh nghiệp đồng ý tham gia: 70 doanh nghiệp (tính đến 2024-11); "
+        "Thanh toán trực tuyến: 68,8 % (trước: 30)"
+    )
+    assert street["recognition"] == "Sáng kiến được Trung ương ghi nhận — Bộ Nội vụ, 2023"
+    assert street["domains"] == "digital-government; impact"
+
+
+def test_open_data_follows_its_schema(built_site: Path) -> None:
+    import jsonschema
+
+    from generator.jsonschema import initiative_schema
+
+    schema = initiative_schema()
+    resolved = {"province", "province_as_named", "province_code", "province_slug", "id", "url"}
+    for item in json.loads((built_site / "du-lieu/initiatives.json").read_text("utf-8"))[
+        "initiatives"
+    ]:
+        record = {k: v for k, v in item.items() if k not in resolved}
+        jsonschema.validate({**record, "province": item["province_as_named"]}, schema)
+    published = (built_site / "schema/initiative.schema.json").read_text(encoding="utf-8")
+    assert json.loads(published) == schema
 
 
 def test_project_site_builds_from_the_bundled_initiatives(tmp_path: Path) -> None:

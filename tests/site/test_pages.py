@@ -206,7 +206,7 @@ def test_inferred_values_and_quotes_show_where_the_facts_come_from(built_site: P
     assert recognition == "Sáng kiến được Trung ương ghi nhận — Bộ Nội vụ, khoảng 2023"
     quote = page.find(id="nguon").find_next("blockquote").get_text(" ", strip=True)
     assert quote.startswith("Đến nay đã có 70 doanh nghiệp đồng ý tham gia")
-    rows = (built_site / "du-lieu" / "initiatives.csv").read_text(encoding="utf-8").splitlines()
+    rows = (built_site / "du-lieu" / "initiatives.csv").read_text("utf-8-sig").splitlines()
     assert rows[0].endswith(",inferred")
     assert [r for r in rows if r.startswith("tuyen-pho-khong-tien-mat,")][0].endswith(
         ",recognition"
