@@ -4,6 +4,8 @@
     python3 dev.py build   # virtual environment + package, then build site/ from initiatives/
     python3 dev.py serve   # the same, then preview with live reload at http://127.0.0.1:8000/
     python3 dev.py test    # + test tools, Chromium (Debian), axe-core and decap-server (npm)
+    python3 dev.py check [ARGS]  # sangkien check: the records (e.g. --changed-since origin/main)
+    python3 dev.py new [ARGS]    # sangkien new: write a new initiative file, asking for each field
 
 Each step installs only what is missing, so running it again is quick. ``build`` and
 ``serve`` also fetch the web editor (Decap CMS) from npm when npm is there; without npm
@@ -55,16 +57,18 @@ def ensure_venv(extras: str) -> None:
         say("Tạo môi trường ảo / creating .venv")
         venv.create(VENV, with_pip=True)
     spec = f".[{extras}]" if extras else "."
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + spec.encode()).hexdigest()
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     stamp = VENV / ".sangkien-installed"
-    if stamp.exists() and stamp.read_text() == digest:
+    installed = stamp.read_text().split() if stamp.exists() else []
+    # The package alone is part of every install: `check` after `test` reinstalls nothing.
+    if installed[:1] == [digest] and (not extras or installed[1:] == [extras]):
         return
     say(f"Cài đặt / installing {spec}")
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     # setuptools' editable-install notice is addressed to package authors, not to users.
     quiet = {**os.environ, "PYTHONWARNINGS": "ignore"}
     run(PYTHON, "-m", "pip", "install", "--quiet", "-e", spec, env=quiet)
-    stamp.write_text(digest)
+    stamp.write_text(f"{digest} {extras}".strip())
 
 
 def ensure_chromium() -> None:
@@ -196,10 +200,18 @@ def test(pytest_args: list[str]) -> int:
     return lint or tests
 
 
+def sangkien(args: list[str]) -> int:
+    """``sangkien`` itself, so contributors never need to know where the venv keeps it."""
+    ensure_venv("")
+    return subprocess.call([BIN / "sangkien", *args], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
     commands = {"build": build, "serve": serve}
     if argv[:1] == ["test"]:
         return test(argv[1:])
+    if argv[:1] in (["check"], ["new"]):
+        return sangkien(argv)
     if len(argv) != 1 or argv[0] not in commands:
         print(__doc__)
         return 2

@@ -76,3 +76,19 @@ def test_prompts_ask_again_until_the_draft_is_valid(tmp_path: Path) -> None:
     assert draft.values["domains"] == ["procedures", "digital-government"]
     assert any("ngày '2023-02-31' không hợp lệ" in line for line in shown)
     assert "  1. Cấp tỉnh (province)" in shown
+
+
+def test_the_guides_short_command_runs_the_checker() -> None:
+    """``python3 dev.py check`` is ``sangkien check``, installed on first use."""
+    import subprocess
+    import sys
+
+    from ..conftest import PROJECT
+
+    fixture = PROJECT / "tests/data/check/level-vietnamese.md"
+    done = subprocess.run(
+        [sys.executable, "dev.py", "check", str(fixture)],
+        cwd=PROJECT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "hãy viết 'commune'" in done.stdout
