@@ -196,6 +196,7 @@ def _initiatives(site: Site, r: Renderer, root: Path) -> None:
 
 
 CONTEST_GUIDE = PagePath("hoi-dong-thi.md")
+CONTRIBUTOR_GUIDE = PagePath("dong-gop.md")
 _CONFLICT_WORDS = {
     "agency": "sáng kiến của chính đơn vị mình",
     "province": "sáng kiến của tỉnh, thành mình",
@@ -279,6 +280,7 @@ def _provinces(site: Site, r: Renderer) -> None:
             Origin(PROVINCES_DATA, label=f"tỉnh '{province.name}'"),
             province=province,
             records=site.by_province[province.slug],
+            guide=CONTRIBUTOR_GUIDE,
             formers=site.vocab.places.former_of(province),
         )
     current = {p.slug for p in site.vocab.places.current}

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from ..conftest import PROJECT
 from .conftest import broken_links
+
+PROJECT_DOCS = PROJECT / "docs"
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:
@@ -47,9 +50,15 @@ def test_initiative_page_shows_card_metrics_sources(built_site: Path) -> None:
     body = article(built_site, page)
     assert body.h1.get_text(strip=True).startswith("Tuyến phố thanh toán không tiền mặt")
     card = re.sub(r"\s+,", ",", body.select_one(".sk-card").get_text(" ", strip=True))
-    for expected in ("Tỉnh, thành: Đắk Lắk", "Đơn vị chủ trì: Sở Công Thương", "Cấp: Cấp tỉnh",
-                     "Tình trạng: Nhân rộng", "Bắt đầu: 06/2023", "Từ khóa: thanh toán không",
-                     "Lĩnh vực: Chính quyền điện tử, Chính quyền số, Tác động của CCHC"):
+    for expected in (
+        "Tỉnh, thành: Đắk Lắk",
+        "Đơn vị chủ trì: Sở Công Thương",
+        "Cấp: Cấp tỉnh",
+        "Tình trạng: Nhân rộng",
+        "Bắt đầu: 06/2023",
+        "Từ khóa: thanh toán không",
+        "Lĩnh vực: Chính quyền điện tử, Chính quyền số, Tác động của CCHC",
+    ):
         assert expected in card
     rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in body.select("tr")]
     assert ["Thanh toán trực tuyến", "68,8 %", "30 %", ""] in rows
@@ -75,7 +84,8 @@ def test_images_in_the_body_are_published_beside_the_page(built_site: Path) -> N
     body = article(built_site, "sang-kien/tuyen-pho-khong-tien-mat/index.html")
     shown = [(img["src"], img["alt"]) for img in body.select(".sk-body img")]
     assert shown == [
-        ("anh-1-quay-ma-qr.png", "Quầy thanh toán"), ("anh-1-quay-ma-qr.png", "Lại quầy đó")
+        ("anh-1-quay-ma-qr.png", "Quầy thanh toán"),
+        ("anh-1-quay-ma-qr.png", "Lại quầy đó"),
     ]  # one copy for one file, however often the body shows it
     source = Path(__file__).parent.parent / "data/site/dak-lak/anh/quay-ma-qr.png"
     assert (folder / "anh-1-quay-ma-qr.png").read_bytes() == source.read_bytes()
@@ -85,7 +95,9 @@ def test_initiative_page_links_replicas_and_related(built_site: Path) -> None:
     body = article(built_site, "sang-kien/tuyen-pho-khong-tien-mat/index.html")
     replicas = body.find(id="nhan-rong-tai").find_next("ul")
     assert [a["href"] for a in replicas.find_all("a")] == [
-        "../hen-gio-tra-ket-qua/", "../../tinh/cao-bang/", "../../tinh/lao-cai/"
+        "../hen-gio-tra-ket-qua/",
+        "../../tinh/cao-bang/",
+        "../../tinh/lao-cai/",
     ]
     related = body.find(id="sang-kien-lien-quan").find_next("ul")
     titles = [a.get_text() for a in related.select("strong > a")]
@@ -130,8 +142,8 @@ def test_all_eight_domains_have_a_page_with_name_and_description(built_site: Pat
     index = article(built_site, "linh-vuc/index.html")
     entries = index.select(":scope > ul > li")
     assert len(entries) == 8
-    assert entries[2].get_text(" ", strip=True).startswith(
-        "Cải cách thủ tục hành chính — 2 sáng kiến"
+    assert (
+        entries[2].get_text(" ", strip=True).startswith("Cải cách thủ tục hành chính — 2 sáng kiến")
     )
     procedures = article(built_site, "linh-vuc/procedures/index.html")
     assert procedures.h1.get_text(strip=True).startswith("Cải cách thủ tục hành chính")
@@ -148,7 +160,9 @@ def test_tag_year_and_status_pages(built_site: Path) -> None:
         "Tuyến phố thanh toán không tiền mặt",
         "Nhận và trả hồ sơ tại nhà cho người cao tuổi",
     ]
-    years = [a.get_text() for a in article(built_site, "nam/index.html").select(":scope > ul > li a")]
+    years = [
+        a.get_text() for a in article(built_site, "nam/index.html").select(":scope > ul > li a")
+    ]
     assert years == ["Năm 2024", "Năm 2023", "Năm 2022"]
     ended = article(built_site, "trang-thai/ended/index.html")
     assert ended.h1.get_text(strip=True).startswith("Đã kết thúc")
@@ -158,7 +172,10 @@ def test_tag_year_and_status_pages(built_site: Path) -> None:
 def test_breadcrumbs_on_every_page_but_home(built_site: Path) -> None:
     trail = soup(built_site, "sang-kien/mot-cua-phu-yen/index.html").select(".sk-breadcrumbs li")
     assert [li.get_text(strip=True) for li in trail] == [
-        "Trang chủ", "Tỉnh, thành", "Đắk Lắk", "Một cửa liên thông tại huyện"
+        "Trang chủ",
+        "Tỉnh, thành",
+        "Đắk Lắk",
+        "Một cửa liên thông tại huyện",
     ]
     # what a screen reader announces: axe does not require these, visitors do
     nav = soup(built_site, "sang-kien/mot-cua-phu-yen/index.html").select_one("nav.sk-breadcrumbs")
@@ -208,7 +225,7 @@ def test_inferred_values_and_quotes_show_where_the_facts_come_from(built_site: P
     assert quote.startswith("Đến nay đã có 70 doanh nghiệp đồng ý tham gia")
     rows = (built_site / "du-lieu" / "initiatives.csv").read_text("utf-8-sig").splitlines()
     assert rows[0].endswith(",inferred")
-    assert [r for r in rows if r.startswith("tuyen-pho-khong-tien-mat,")][0].endswith(
+    assert next(r for r in rows if r.startswith("tuyen-pho-khong-tien-mat,")).endswith(
         ",recognition"
     )
     assert "Chưa rõ" in text(built_site, "trang-thai/index.html")
@@ -223,3 +240,50 @@ def test_numbers_are_written_the_vietnamese_way(value: float, shown: str) -> Non
     from generator.render import number_vi
 
     assert number_vi(value) == shown
+
+
+def test_feeds_are_atom_a_feed_reader_understands(built_site: Path) -> None:
+    import feedparser
+
+    feed = feedparser.parse((built_site / "du-lieu" / "moi-nhat.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title == "Sáng kiến cải cách hành chính mới nhất"
+    links = [entry.link for entry in feed.entries]
+    assert len(links) == 4 and all(
+        link.startswith("https://sangkien.github.io/sang-kien/") for link in links
+    )
+    newest = feed.entries[0]
+    assert newest.title == "Tuyến phố thanh toán không tiền mặt"
+    assert (
+        newest.updated.startswith("2024-11-06") and newest.author == "Sở Công Thương"
+    )
+    province = feedparser.parse((built_site / "du-lieu/tinh/cao-bang.xml").read_bytes())
+    assert not province.bozo and len(province.entries) == 2
+    home = soup(built_site, "tinh/cao-bang/index.html")
+    alternate = home.find("link", rel="alternate", type="application/atom+xml")
+    assert alternate["href"].endswith("du-lieu/tinh/cao-bang.xml")
+
+
+def test_initiative_pages_say_what_a_shared_link_shows(built_site: Path) -> None:
+    head = soup(built_site, "sang-kien/tuyen-pho-khong-tien-mat/index.html").head
+    og = {m["property"]: m["content"] for m in head.find_all("meta", property=True)}
+    assert og["og:title"] == "Tuyến phố thanh toán không tiền mặt" and og["og:type"] == "article"
+    assert og["og:url"] == "https://sangkien.github.io/sang-kien/tuyen-pho-khong-tien-mat/"
+    assert og["og:description"].startswith("Vận động cơ sở kinh doanh") and og["og:locale"] == "vi_VN"
+    share = soup(built_site, "sang-kien/tuyen-pho-khong-tien-mat/index.html").find(
+        attrs={"data-share": True}
+    )
+    assert "facebook.com/sharer/sharer.php?u=https%3A//sangkien.github.io/" in str(share)
+
+
+def test_the_open_data_page_documents_every_column(built_site: Path) -> None:
+    from generator.export import CSV_COLUMNS
+
+    page = (PROJECT_DOCS / "du-lieu-mo.md").read_text(encoding="utf-8")
+    assert [c for c in CSV_COLUMNS if f"`{c}`" not in page] == []
+    assert "CC BY 4.0" in page and (PROJECT_DOCS.parent / "LICENSE").is_file()
+    assert "/du-lieu/initiatives.csv" in str(soup(built_site, "du-lieu-mo/index.html"))
+
+
+def test_an_empty_province_page_invites_a_submission(built_site: Path) -> None:
+    assert "Gửi sáng kiến" in text(built_site, "tinh/ha-noi/index.html")
