@@ -129,10 +129,39 @@ def build(root: Path, site_dir: Path | None = None, scores: Path | None = None) 
         failed = make_issue("mkdocs-failed", CONFIG, 1, 1, "build", detail=status)
         result.issues += found or [failed]
         return result
+    indexed = index_search(fresh)
+    if indexed is not None:
+        shutil.rmtree(fresh, ignore_errors=True)
+        result.issues.append(indexed)
+        return result
     _replace(final, fresh)
     result.site_dir = final
     result.initiatives = len(site.records)
     return result
+
+
+def index_search(site: Path) -> Issue | None:
+    """Pagefind's index of the built site (``pagefind/``); an issue when it cannot be made."""
+    done = subprocess.run(
+        # permalink marks (¶) are not words, and not part of a result's title
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--silent",
+            "--exclude-selectors",
+            ".headerlink",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode == 0:
+        return None
+    detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [f"{done.returncode}"]
+    return make_issue("search-index-failed", CONFIG, 1, 1, "build", detail=detail[0])
 
 
 def _replace(final: Path, fresh: Path) -> None:

@@ -289,6 +289,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "MkDocs không dựng được trang từ tệp này: {detail}",
         "MkDocs could not build the page made from this file: {detail}",
     ),
+    "search-index-failed": (
+        "không tạo được chỉ mục tìm kiếm (Pagefind): {detail}; trang cũ được giữ nguyên",
+        "the search index (Pagefind) could not be made: {detail}; the previous site is kept",
+    ),
     "mkdocs-failed": (
         "MkDocs không dựng được trang: {detail}",
         "MkDocs could not build the site: {detail}",

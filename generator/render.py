@@ -26,6 +26,7 @@ from .contests.report import METHOD_NAMES
 from .outputs import Origin, Outputs
 from .records import Record
 from .safety import link_allowed
+from .search import search_meta
 from .settings import SiteSettings
 from .site import LEVEL_NAMES, STATUS_NAMES, Site
 from .text import md_escape, plain, slug
@@ -120,6 +121,7 @@ class Renderer:
 
         body = self.env.get_template(template).render(link=link, href=href, path=path, **context)
         meta.setdefault("edit_url", None)  # generated: nothing to edit under docs/
+        meta.setdefault("search_body", False)  # Pagefind indexes initiatives and contests
         meta.setdefault("feed", urls.feed())
         meta.setdefault("feed_title", "Sáng kiến cải cách hành chính mới nhất")
         head = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
@@ -144,10 +146,16 @@ def render_pages(
     for facet in FACETS:
         facet.render(site, renderer)
     _contests(site, renderer)
+    _search(renderer)
 
 
 def _template_origin(template: str) -> Origin:
     return Origin(f"{TEMPLATES}/{template}", label=f"'{template}'")
+
+
+def _search(r: Renderer) -> None:
+    meta = {"title": "Tìm kiếm", "hide": ["toc"], "breadcrumbs": crumbs()}
+    r.page(urls.search_page(), "search.md.j2", meta, _template_origin("search.md.j2"))
 
 
 def _home(site: Site, r: Renderer) -> None:
@@ -180,6 +188,7 @@ def _initiatives(site: Site, r: Renderer, root: Path) -> None:
             ),
             "status": record.initiative.status,
             "status_label": STATUS_NAMES[record.initiative.status][0],
+            "search_body": True,
             "edit_url": r.settings.edit_url(record.relpath),
         }
         body = render_body(record.body, _body_images(record, root, path, r.outputs))
@@ -192,6 +201,7 @@ def _initiatives(site: Site, r: Renderer, root: Path) -> None:
             i=record.initiative,
             images=images,
             body=body,
+            search_meta=search_meta(record),
         )
 
 
@@ -217,6 +227,7 @@ def _contests(site: Site, r: Renderer) -> None:
             "title": meta_text(contest.title),
             "description": meta_text(f"{contest.organiser}, {contest.year}"),
             "breadcrumbs": crumbs(("Cuộc thi", index)),
+            "search_body": True,
         }
         origin = Origin(view.data.relpath, label=f"cuộc thi '{view.id}'")
         r.page(

@@ -22,9 +22,11 @@ CONTESTS = "cuoc-thi"
 DATA = "du-lieu"
 ADMIN = "gui-sang-kien"  # the web editor (``admin.py``)
 SCHEMA = "schema"  # the record format, at the address its ``$id`` names
+SEARCH = "tim-kiem"  # the search page (Pagefind); mkdocs.yml's extra.search_page names it
 # Folders whose whole content is generated, and the one generated page outside them.
 SECTIONS = (
-    INITIATIVES, PROVINCES, DOMAINS, TAGS, YEARS, STATUSES, CONTESTS, DATA, ADMIN, SCHEMA
+    INITIATIVES, PROVINCES, DOMAINS, TAGS, YEARS, STATUSES, CONTESTS, DATA, ADMIN, SCHEMA,
+    SEARCH,
 )  # fmt: skip
 FILES_ONLY = (DATA, SCHEMA)  # sections of files, no pages
 HOME_SOURCE = "index.md"
@@ -139,6 +141,10 @@ def admin_page() -> PagePath:
 def admin_file(name: str) -> str:
     """A file of the web editor: ``gui-sang-kien/<name>`` (its page, config, bundle)."""
     return f"{ADMIN}/{name}"
+
+
+def search_page() -> PagePath:
+    return _index(SEARCH)
 
 
 def feed() -> str:

@@ -51,6 +51,7 @@ CHECKER_ONLY = {
     "tag-without-letters",
     # build and contests: other files
     "overwrite-hand-written", "output-collision", "mkdocs-page", "mkdocs-failed",
+    "search-index-failed",
     "contest-file-missing", "not-positive", "closes-before-opens", "unknown-criterion",
     "unknown-contest", "not-eligible", "started-after-close", "judge-not-on-panel",
     "unknown-entry", "not-entered", "scores-not-mapping", "missing-score",

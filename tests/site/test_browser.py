@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from .conftest import serve_folder
 AXE = PROJECT / "build" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = pytest.mark.browser
-
 
 
 @pytest.fixture(scope="module")
@@ -52,13 +52,69 @@ def test_visitor_goes_home_province_initiative_domain(page: Page, base_url: str)
     assert len(requested) > 10
 
 
-def test_search_finds_an_initiative(page: Page, base_url: str) -> None:
+def first_result(page: Page, query: str) -> str:
+    """Type ``query`` into the header's search box, as a visitor does; the first result."""
+    page.get_by_role("searchbox", name="Tìm sáng kiến").first.fill(query)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=*")
+    page.wait_for_function("document.querySelector('[data-search-status]').textContent !== ''")
+    results = page.locator("[data-search-results] > *")
+    if results.count() == 0:
+        return ""
+    return results.first.locator("a").first.inner_text()
+
+
+NFD = unicodedata.normalize("NFD", "người cao tuổi")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("thanh toan khong tien mat", "Tuyến phố thanh toán không tiền mặt"),
+        ("thanh toán không tiền mặt", "Tuyến phố thanh toán không tiền mặt"),
+        ("tin nhắn", "Hẹn giờ trả kết quả qua tin nhắn"),
+        ("tin nhan", "Hẹn giờ trả kết quả qua tin nhắn"),
+        ("nguoi cao tuoi", "Nhận và trả hồ sơ tại nhà cho người cao tuổi"),
+        (NFD, "Nhận và trả hồ sơ tại nhà cho người cao tuổi"),
+        ("một cửa", "Một cửa liên thông tại huyện"),
+        ("mot cua lien thong", "Một cửa liên thông tại huyện"),
+        ("mặt", "Tuyến phố thanh toán không tiền mặt"),  # one accented syllable
+        ("phan chu trinh", "Tuyến phố thanh toán không tiền mặt"),
+    ],
+)
+def test_search_finds_what_vietnamese_people_type(
+    page: Page, base_url: str, query: str, expected: str
+) -> None:
     page.goto(base_url)
-    page.get_by_role("textbox", name="Tìm kiếm").first.click()
-    page.keyboard.type("tin nhắn")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for(timeout=10_000)
-    assert "Hẹn giờ trả kết quả qua tin nhắn" in page.locator(".md-search-result").inner_text()
+    assert first_result(page, query) == expected
+
+
+@pytest.mark.parametrize("query", ["dak lak", "daklak", "Đắk Lắk", "Dak Lak"])
+def test_dak_lak_is_found_however_it_is_typed(page: Page, base_url: str, query: str) -> None:
+    page.goto(base_url + "tinh/")
+    first = first_result(page, query)
+    assert first in ("Tuyến phố thanh toán không tiền mặt", "Một cửa liên thông tại huyện")
+    item = page.locator("[data-search-results] > *").first
+    assert "Đắk Lắk" in item.inner_text() or "Phú Yên" in item.inner_text()  # the place
+
+
+def test_search_results_show_place_domain_and_a_marked_excerpt(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    assert first_result(page, "tien mat") == "Tuyến phố thanh toán không tiền mặt"
+    item = page.locator("[data-search-results] > *").first
+    assert "Đắk Lắk" in item.locator(".sk-search-result__meta").inner_text()
+    assert item.locator(".sk-search-result__excerpt mark").count() >= 1
+    # the search page keeps the query in its address: a result list can be shared
+    shared = page.url
+    page.goto(shared)
+    page.wait_for_function("document.querySelector('[data-search-status]').textContent !== ''")
+    assert page.locator("#sk-search-query").input_value() == "tien mat"
+
+
+def test_nothing_found_says_so(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    assert first_result(page, "xyzzyq") == ""
+    assert "Không tìm thấy" in page.locator("[data-search-status]").inner_text()
 
 
 def test_missing_page_shows_the_vietnamese_404(page: Page, base_url: str) -> None:
@@ -67,7 +123,14 @@ def test_missing_page_shows_the_vietnamese_404(page: Page, base_url: str) -> Non
 
 
 @pytest.mark.parametrize(
-    "path", ["", "tinh/dak-lak/", "sang-kien/tuyen-pho-khong-tien-mat/", "linh-vuc/"]
+    "path",
+    [
+        "",
+        "tinh/dak-lak/",
+        "sang-kien/tuyen-pho-khong-tien-mat/",
+        "linh-vuc/",
+        "tim-kiem/?q=mot+cua",
+    ],
 )
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_no_serious_accessibility_violation(
