@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 from . import urls
 from .contests.report import as_json as ranking_json
 from .feeds import feeds
+from .finder import finder_files
 from .jsonschema import SCHEMA_ID, SCHEMA_PATH, schema_text
 from .records import Record
 from .render import number_vi
@@ -141,6 +142,7 @@ def export_open_data(site: Site, settings: SiteSettings = NO_SETTINGS) -> dict[s
         SCHEMA_PATH: schema_text(site.vocab),  # where the schema's $id says it is
     }
     files.update(feeds(site, settings))
+    files.update(finder_files(site))
     for view in site.contests:  # a contest's result only once it is published
         if view.ranking is not None:
             files[urls.contest_data(view.id)] = ranking_json(view.ranking)

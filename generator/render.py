@@ -94,7 +94,10 @@ class Renderer:
                 d.short, len(site.by_domain[d.id]), href(urls.domain(d.id))
             ),
             province_tile=lambda p, href: (
-                p.slug, p.name, len(site.by_province[p.slug]), href(urls.province(p.slug))
+                p.slug,
+                p.name,
+                len(site.by_province[p.slug]),
+                href(urls.province(p.slug)),
             ),
         )
         self.env.globals.update(
@@ -147,10 +150,18 @@ def render_pages(
         facet.render(site, renderer)
     _contests(site, renderer)
     _search(renderer)
+    _finder(renderer)
 
 
 def _template_origin(template: str) -> Origin:
     return Origin(f"{TEMPLATES}/{template}", label=f"'{template}'")
+
+
+def _finder(r: Renderer) -> None:
+    meta = {"title": "Tra cứu", "hide": ["toc"], "breadcrumbs": crumbs()}
+    page = urls.finder_page()
+    data = urls.relative(urls.finder_index(), page)
+    r.page(page, "finder.md.j2", meta, _template_origin("finder.md.j2"), data=data)
 
 
 def _search(r: Renderer) -> None:
@@ -217,13 +228,19 @@ def _contests(site: Site, r: Renderer) -> None:
     """The "Cuộc thi" section: an index and a page per contest (the ranking once published)."""
     index = urls.contest_index()
     meta = {"title": "Cuộc thi", "breadcrumbs": crumbs()}
-    r.page(index, "contests.md.j2", meta, _template_origin("contests.md.j2"),
-           contests=site.contests, guide=CONTEST_GUIDE)  # fmt: skip
+    r.page(
+        index,
+        "contests.md.j2",
+        meta,
+        _template_origin("contests.md.j2"),
+        contests=site.contests,
+        guide=CONTEST_GUIDE,
+    )
     for view in site.contests:
         contest = view.data.contest
         rules = [_CONFLICT_WORDS[rule] for rule in contest.conflict_of_interest]
         conflicts = "; ".join([*rules, "sáng kiến mình đã tự khai trong 'conflicts'"])
-        meta = {
+        meta: dict[str, Any] = {
             "title": meta_text(contest.title),
             "description": meta_text(f"{contest.organiser}, {contest.year}"),
             "breadcrumbs": crumbs(("Cuộc thi", index)),
@@ -381,10 +398,23 @@ FACETS = [
         lambda s, k: Origin(DOMAINS_DATA, label=f"lĩnh vực '{k}'"),
         lambda s, k: s.vocab.domains[k].description,
     ),
-    Facet("Từ khóa", urls.tag_index, urls.tag, lambda s: s.by_tag, lambda s, k: s.tags[k].name,
-          _tag_origin, chart=False),
-    Facet("Năm bắt đầu", urls.year_index, urls.year, lambda s: s.by_year, lambda s, k: f"Năm {k}",
-          _year_origin),
+    Facet(
+        "Từ khóa",
+        urls.tag_index,
+        urls.tag,
+        lambda s: s.by_tag,
+        lambda s, k: s.tags[k].name,
+        _tag_origin,
+        chart=False,
+    ),
+    Facet(
+        "Năm bắt đầu",
+        urls.year_index,
+        urls.year,
+        lambda s: s.by_year,
+        lambda s, k: f"Năm {k}",
+        _year_origin,
+    ),
     Facet(
         "Tình trạng",
         urls.status_index,
@@ -393,4 +423,4 @@ FACETS = [
         lambda s, k: STATUS_NAMES[k][0],
         lambda s, k: _template_origin("listing.md.j2"),
     ),
-]  # fmt: skip
+]

@@ -23,10 +23,11 @@ DATA = "du-lieu"
 ADMIN = "gui-sang-kien"  # the web editor (``admin.py``)
 SCHEMA = "schema"  # the record format, at the address its ``$id`` names
 SEARCH = "tim-kiem"  # the search page (Pagefind); mkdocs.yml's extra.search_page names it
+FINDER = "tra-cuu"  # the filter page, and its data under du-lieu/
 # Folders whose whole content is generated, and the one generated page outside them.
 SECTIONS = (
     INITIATIVES, PROVINCES, DOMAINS, TAGS, YEARS, STATUSES, CONTESTS, DATA, ADMIN, SCHEMA,
-    SEARCH,
+    SEARCH, FINDER,
 )  # fmt: skip
 FILES_ONLY = (DATA, SCHEMA)  # sections of files, no pages
 HOME_SOURCE = "index.md"
@@ -147,6 +148,19 @@ def search_page() -> PagePath:
     return _index(SEARCH)
 
 
+def finder_page() -> PagePath:
+    return _index(FINDER)
+
+
+def finder_index() -> str:
+    """The filter page's vocabularies and list of chunks: ``du-lieu/tra-cuu/index.json``."""
+    return data_file(f"{FINDER}/index.json")
+
+
+def finder_chunk(number: int) -> str:
+    return data_file(f"{FINDER}/{number}.json")
+
+
 def feed() -> str:
     """The Atom feed of the newest initiatives: ``du-lieu/moi-nhat.xml``."""
     return data_file("moi-nhat.xml")
@@ -164,4 +178,4 @@ def schema_file(name: str) -> str:
 
 def relative(target: str, page: PagePath) -> str:
     """A link from ``page``'s URL to a site file, as the built HTML must write it."""
-    return posixpath.relpath(target, page.url or ".")
+    return posixpath.relpath(target or ".", page.url or ".")  # "" is the home page

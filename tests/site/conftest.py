@@ -94,8 +94,6 @@ def serve_folder(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-
-
 def broken_links(site: Path) -> list[str]:
     """Every internal ``href``/``src`` of every page that does not lead to a file of ``site``.
 

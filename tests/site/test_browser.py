@@ -130,6 +130,8 @@ def test_missing_page_shows_the_vietnamese_404(page: Page, base_url: str) -> Non
         "sang-kien/tuyen-pho-khong-tien-mat/",
         "linh-vuc/",
         "tim-kiem/?q=mot+cua",
+        "tra-cuu/?tinh=dak-lak",
+        "tinh/",
     ],
 )
 @pytest.mark.parametrize("scheme", ["default", "slate"])

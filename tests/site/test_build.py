@@ -60,8 +60,10 @@ class _Datetime(_dt.datetime):
         return cls.fromtimestamp(_FAKE)
 _dt.date, _dt.datetime = _Date, _Datetime
 """
-BUILD = "import sys; from pathlib import Path; from generator.build import build; " \
+BUILD = (
+    "import sys; from pathlib import Path; from generator.build import build; "
     "sys.exit(0 if build(Path(sys.argv[1]), Path(sys.argv[2])).ok else 1)"
+)
 
 
 def elsewhere_and_later(tmp_path: Path) -> dict[str, str]:
@@ -90,7 +92,10 @@ def test_two_builds_of_the_same_input_are_byte_identical(
     assert shown.stdout == "2033-05-18 2033\n"  # the fake clock reaches child processes
     subprocess.run(
         [sys.executable, "-c", BUILD, str(project), str(second)],
-        cwd=project, env=env, check=True, capture_output=True,
+        cwd=project,
+        env=env,
+        check=True,
+        capture_output=True,
     )
     assert tree_digest(first) == tree_digest(second)
     assert len(tree_digest(first)) > 50
@@ -194,7 +199,10 @@ def test_mkdocs_failure_leaves_the_previous_site_untouched(project: Path) -> Non
     assert not result.ok
     (issue,) = result.issues
     assert (issue.code, issue.path, issue.line, issue.column) == (
-        "mkdocs-page", "docs/gioi-thieu.md", lines + 2, 11
+        "mkdocs-page",
+        "docs/gioi-thieu.md",
+        lines + 2,
+        11,
     )
     assert "khong-co-trang-nay.md" in issue.message
     assert tree_digest(project / "site") == before

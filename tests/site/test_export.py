@@ -57,6 +57,10 @@ def test_csv_domain_order_does_not_depend_on_the_hash_seed(root: Path, seed: str
     env = {**os.environ, "PYTHONHASHSEED": seed}
     done = subprocess.run(
         [sys.executable, "-c", EXPORT, str(root)],
-        cwd=PROJECT, env=env, capture_output=True, text=True, check=True,
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert done.stdout == "digital-government; procedures; impact\n"

@@ -254,9 +254,7 @@ def test_feeds_are_atom_a_feed_reader_understands(built_site: Path) -> None:
     )
     newest = feed.entries[0]
     assert newest.title == "Tuyến phố thanh toán không tiền mặt"
-    assert (
-        newest.updated.startswith("2024-11-06") and newest.author == "Sở Công Thương"
-    )
+    assert newest.updated.startswith("2024-11-06") and newest.author == "Sở Công Thương"
     province = feedparser.parse((built_site / "du-lieu/tinh/cao-bang.xml").read_bytes())
     assert not province.bozo and len(province.entries) == 2
     home = soup(built_site, "tinh/cao-bang/index.html")
@@ -269,7 +267,9 @@ def test_initiative_pages_say_what_a_shared_link_shows(built_site: Path) -> None
     og = {m["property"]: m["content"] for m in head.find_all("meta", property=True)}
     assert og["og:title"] == "Tuyến phố thanh toán không tiền mặt" and og["og:type"] == "article"
     assert og["og:url"] == "https://sangkien.github.io/sang-kien/tuyen-pho-khong-tien-mat/"
-    assert og["og:description"].startswith("Vận động cơ sở kinh doanh") and og["og:locale"] == "vi_VN"
+    assert (
+        og["og:description"].startswith("Vận động cơ sở kinh doanh") and og["og:locale"] == "vi_VN"
+    )
     share = soup(built_site, "sang-kien/tuyen-pho-khong-tien-mat/index.html").find(
         attrs={"data-share": True}
     )

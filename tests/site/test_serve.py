@@ -43,9 +43,18 @@ def test_serve_previews_and_picks_up_an_edit(project: Path) -> None:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/sang-kien/hen-gio-tra-ket-qua/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "--root", str(project), "serve",
-         "--dev-addr", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "--root",
+            str(project),
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         html = _wait_for(url, "tin nhắn")

@@ -35,8 +35,11 @@ def test_no_generated_file_overwrites_a_hand_written_one(project: Path, path: st
 def test_unchanged_generated_files_are_not_rewritten(project: Path) -> None:
     assert generate(project)[2] is not None
     docs = project / "docs"
-    kept = [docs / "sang-kien/hen-gio-tra-ket-qua.md", docs / "du-lieu/initiatives.json",
-            docs / IMAGE]
+    kept = [
+        docs / "sang-kien/hen-gio-tra-ket-qua.md",
+        docs / "du-lieu/initiatives.json",
+        docs / IMAGE,
+    ]
     changed = docs / "sang-kien/nhan-tra-tai-nha.md"
     for path in [*kept, changed]:
         os.utime(path, ns=(LONG_AGO, LONG_AGO))

@@ -20,7 +20,10 @@ def test_zensical_builds_the_generated_site(project: Path) -> None:
     zensical = Path(sys.executable).parent / "zensical"
     done = subprocess.run(
         [str(zensical), "build", "--config-file", "mkdocs.yml"],
-        cwd=project, capture_output=True, text=True, check=False,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     built = project / "site"
@@ -31,9 +34,17 @@ def test_zensical_builds_the_generated_site(project: Path) -> None:
     card = page.select_one(".sk-card").get_text(" ", strip=True)
     assert "Phú Yên (trước 07/2025)" in card
     assert [li.get_text(strip=True) for li in page.select(".sk-breadcrumbs li")][:3] == [
-        "Trang chủ", "Tỉnh, thành", "Đắk Lắk"
+        "Trang chủ",
+        "Tỉnh, thành",
+        "Đắk Lắk",
     ]
-    for generated in ("tinh/dak-lak", "linh-vuc/procedures", "the/ma-qr", "nam/2023",
-                      "trang-thai/active", "tinh/phu-yen"):
+    for generated in (
+        "tinh/dak-lak",
+        "linh-vuc/procedures",
+        "the/ma-qr",
+        "nam/2023",
+        "trang-thai/active",
+        "tinh/phu-yen",
+    ):
         assert (built / generated / "index.html").is_file(), generated
     assert (built / "du-lieu/initiatives.json").is_file()
