@@ -227,7 +227,7 @@ _CONFLICT_WORDS = {
 def _contests(site: Site, r: Renderer) -> None:
     """The "Cuộc thi" section: an index and a page per contest (the ranking once published)."""
     index = urls.contest_index()
-    meta = {"title": "Cuộc thi", "breadcrumbs": crumbs()}
+    meta: dict[str, Any] = {"title": "Cuộc thi", "breadcrumbs": crumbs()}
     r.page(
         index,
         "contests.md.j2",
@@ -240,7 +240,7 @@ def _contests(site: Site, r: Renderer) -> None:
         contest = view.data.contest
         rules = [_CONFLICT_WORDS[rule] for rule in contest.conflict_of_interest]
         conflicts = "; ".join([*rules, "sáng kiến mình đã tự khai trong 'conflicts'"])
-        meta: dict[str, Any] = {
+        meta = {
             "title": meta_text(contest.title),
             "description": meta_text(f"{contest.organiser}, {contest.year}"),
             "breadcrumbs": crumbs(("Cuộc thi", index)),
