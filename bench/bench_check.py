@@ -45,6 +45,7 @@ def make_collection(root: Path, count: int) -> None:
         lines = [
             f"title: Bản {n} - {line[7:]}" if line.startswith("title: ") else line for line in lines
         ]
+        lines = [line for line in lines if not line.startswith("contests:")]  # no contests here
         target = root / "initiatives" / province.slug / f"{source.stem}-{n}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("\n".join(lines) + "\n---\n" + body, encoding="utf-8")
