@@ -151,3 +151,16 @@ def test_no_serious_accessibility_violation(
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_the_province_map_is_links_a_keyboard_reaches(page: Page, base_url: str) -> None:
+    page.goto(base_url + "tinh/")
+    tiles = page.locator("#ban-do a")
+    assert tiles.count() == 34
+    cao_bang = page.locator("#ban-do a[aria-label^='Cao Bằng']")
+    assert cao_bang.get_attribute("aria-label") == "Cao Bằng 2 sáng kiến"
+    cao_bang.focus()  # an <a href> in SVG takes focus like any link
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')").startswith("Cao")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tinh/cao-bang/")
+    assert page.locator("h1").inner_text().startswith("Tỉnh Cao Bằng")
