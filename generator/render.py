@@ -143,7 +143,7 @@ def render_pages(
 ) -> None:
     """Every generated page, and the images published beside initiatives, into ``outputs``."""
     renderer = Renderer(site, templates, outputs, settings)
-    _home(site, renderer)
+    _home(renderer)
     _initiatives(site, renderer, root)
     _provinces(site, renderer)
     for facet in FACETS:
@@ -169,7 +169,7 @@ def _search(r: Renderer) -> None:
     r.page(urls.search_page(), "search.md.j2", meta, _template_origin("search.md.j2"))
 
 
-def _home(site: Site, r: Renderer) -> None:
+def _home(r: Renderer) -> None:
     meta = {
         "title": "Sáng kiến cải cách hành chính",
         "description": "Nơi công bố, tra cứu và đánh giá các sáng kiến cải cách hành "

@@ -49,3 +49,38 @@ def test_a_tag_named_index_cannot_replace_the_tag_index(
     assert record.position("tags", 0) != (1, 1)  # located at the tag itself
     assert "the/index.md" in issues[0].message and "facets.md.j2" in issues[0].message
     assert sorted(p.relative_to(project) for p in (project / "docs").rglob("*")) == before
+
+
+def test_every_generated_file_names_what_made_it(project: Path) -> None:
+    """Origins are what a collision message shows: the file (and field) to look at."""
+    from generator.build import collect_outputs
+    from generator.check import check_paths
+    from generator.site import build_site
+    from generator.vocab import load_vocabulary
+
+    site = build_site(check_paths(project).records, load_vocabulary())
+    origins = collect_outputs(site, project).origins
+    record = "initiatives/dak-lak/tuyen-pho-khong-tien-mat.md"
+    page = origins["sang-kien/tuyen-pho-khong-tien-mat.md"]
+    assert (page.path, page.field, page.label) == (
+        record,
+        "id",
+        "sáng kiến 'tuyen-pho-khong-tien-mat'",
+    )
+    image = origins["sang-kien/tuyen-pho-khong-tien-mat/1-quay-ma-qr.png"]
+    assert (image.path, image.field) == (record, "id")
+    body_images = [o for path, o in origins.items() if "/anh-" in path]
+    assert body_images and all(o.field == "body" and o.path.startswith("initiatives/")
+                               for o in body_images)  # fmt: skip
+    home = origins["index.md"]
+    assert (home.path, home.label) == ("theme/pages/home.md.j2", "'home.md.j2'")
+    provinces = origins["tinh/index.md"]
+    assert (provinces.path, provinces.label) == ("generator/data/provinces.yml",
+                                                 "danh mục tỉnh, thành")  # fmt: skip
+
+
+def test_link_destinations_cannot_end_a_markdown_link_early() -> None:
+    from generator.render import md_link
+
+    assert md_link("Bài", "https://bao.vn/a b<c>") == "[Bài](<https://bao.vn/a%20b%3Cc%3E>)"
+    assert md_link("Bài", "https://bao.vn/a/b") == "[Bài](<https://bao.vn/a/b>)"
