@@ -64,6 +64,7 @@ from pydantic import TypeAdapter
 
 from . import urls
 from .check import CONTENT_DIR
+from .fieldlabels import field_labels
 from .outputs import Origin, Outputs
 from .schema import Email, Initiative, Key, PartialDate, Url
 from .settings import SiteSettings
@@ -80,49 +81,7 @@ GUIDE = urls.PagePath("dong-gop.md")
 ICON = "assets/logo.svg"  # the site's favicon (mkdocs.yml)
 ORIGIN = Origin("generator/admin.py", label="trình soạn thảo web")
 
-# The Vietnamese name of every field; hints come from the model's descriptions.
-LABELS = {
-    "title": "Tên sáng kiến",
-    "title_en": "Tên sáng kiến (tiếng Anh)",
-    "summary": "Tóm tắt",
-    "summary_en": "Tóm tắt (tiếng Anh)",
-    "province": "Tỉnh, thành",
-    "locality": "Xã, phường, huyện",
-    "agency": "Cơ quan chủ trì",
-    "level": "Cấp",
-    "domains": "Lĩnh vực",
-    "tags": "Từ khóa",
-    "status": "Tình trạng",
-    "started": "Bắt đầu",
-    "ended": "Kết thúc",
-    "metrics": "Số liệu",
-    "metrics.label": "Chỉ số",
-    "metrics.value": "Giá trị",
-    "metrics.unit": "Đơn vị tính",
-    "metrics.baseline": "Giá trị trước đó",
-    "metrics.as_of": "Tính đến ngày",
-    "sources": "Nguồn",
-    "sources.title": "Tiêu đề bài viết, văn bản",
-    "sources.publisher": "Nơi đăng",
-    "sources.date": "Ngày đăng",
-    "sources.url": "Đường dẫn",
-    "sources.quote": "Câu trích",
-    "recognition": "Khen thưởng",
-    "recognition.title": "Hình thức ghi nhận",
-    "recognition.by": "Cơ quan ghi nhận",
-    "recognition.year": "Năm ghi nhận",
-    "replicated_in": "Nơi đã nhân rộng",
-    "contests": "Cuộc thi tham dự",
-    "inferred": "Trường do người viết suy ra",
-    "contact": "Liên hệ",
-    "contact.unit": "Tên đơn vị",
-    "contact.email": "Thư điện tử",
-    "contact.phone": "Điện thoại",
-    "images": "Ảnh",
-    "images.src": "Tệp ảnh",
-    "images.alt": "Mô tả ảnh",
-    "images.caption": "Chú thích ảnh",
-}
+LABELS = field_labels()  # generator/data/fields.yml
 # What one item of a list is called: the button reads "Thêm nguồn".
 ITEMS = {
     "metrics": "số liệu",

@@ -12,6 +12,7 @@ from typing import Any, get_args
 
 import yaml
 
+from .fieldlabels import field_labels
 from .schema import Inferable, Initiative, Level, Status
 from .site import LEVEL_NAMES, STATUS_NAMES
 from .vocab import Vocabulary, load_vocabulary
@@ -27,29 +28,7 @@ TABLES = {
 }
 
 
-LABELS = {
-    "title": "Tên sáng kiến",
-    "title_en": "Tên tiếng Anh",
-    "summary": "Tóm tắt",
-    "summary_en": "Tóm tắt tiếng Anh",
-    "province": "Tỉnh, thành (tên lúc làm ra sáng kiến)",
-    "locality": "Xã, phường, huyện",
-    "agency": "Đơn vị chủ trì",
-    "level": "Cấp",
-    "domains": "Lĩnh vực (1–3)",
-    "tags": "Từ khóa",
-    "status": "Tình trạng",
-    "started": "Bắt đầu",
-    "ended": "Kết thúc",
-    "metrics": "Số liệu",
-    "sources": "Nguồn",
-    "recognition": "Ghi nhận, khen thưởng",
-    "images": "Ảnh",
-    "replicated_in": "Nhân rộng tại",
-    "contests": "Cuộc thi tham dự",
-    "inferred": "Giá trị suy ra (nguồn không nêu trực tiếp)",
-    "contact": "Đơn vị liên hệ",
-}
+LABELS = field_labels()  # one list for every form: generator/data/fields.yml
 
 
 def _description(name: str) -> str:
