@@ -80,6 +80,7 @@ IMAGES = "anh"  # pictures go beside the record, as the contributor guide shows
 GUIDE = urls.PagePath("dong-gop.md")
 ICON = "assets/logo.svg"  # the site's favicon (mkdocs.yml)
 ORIGIN = Origin("generator/admin.py", label="trình soạn thảo web")
+TEMPLATES = "theme/admin"  # the editor's page and script, the page shown without it
 
 LABELS = field_labels()  # generator/data/fields.yml
 # What one item of a list is called: the button reads "Thêm nguồn".
@@ -352,11 +353,11 @@ def add_admin_files(
             log.warning("web editor left out: %s", error)
         bundle = []
     if not bundle:
-        outputs.add(urls.admin_page().src, unavailable_page(), ORIGIN)
+        outputs.add(urls.admin_page().src, unavailable_page(root), ORIGIN)
         return
     config = decap_config(vocab, settings, os.environ.get(OAUTH_ENV, ""))
-    outputs.add(urls.admin_file("index.html"), editor_page(), ORIGIN)
-    outputs.add(urls.admin_file("editor.js"), editor_script(), ORIGIN)
+    outputs.add(urls.admin_file("index.html"), editor_page(root), ORIGIN)
+    outputs.add(urls.admin_file("editor.js"), editor_script(root), ORIGIN)
     outputs.add(urls.admin_file("config.yml"), config_text(config), ORIGIN)
     vendor = Origin(DECAP_DIST, label="Decap CMS")
     for file in bundle:
@@ -386,100 +387,23 @@ def _from_editor(target: str) -> str:
     return posixpath.relpath(target, urls.admin_page().url) + ("/" if target.endswith("/") else "")
 
 
-def editor_page() -> str:
+def _template(root: Path, name: str) -> str:
+    return (root / TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def editor_page(root: Path) -> str:
     """The page Decap takes over: its bundle, then our start-up script."""
     guide, icon = _from_editor(GUIDE.url), _from_editor(ICON)
-    return EDITOR_PAGE.format(vendor=VENDOR, guide=guide, icon=icon)
+    return _template(root, "editor.html").format(vendor=VENDOR, guide=guide, icon=icon)
 
 
-def editor_script() -> str:
+def editor_script(root: Path) -> str:
     """Vietnamese strings, the clean-up before saving, then ``CMS.init()``."""
     patch = json.dumps(LOCALE_PATCH, ensure_ascii=False, indent=2)
-    return EDITOR_SCRIPT.replace("LOCALE_PATCH", patch)
+    return _template(root, "editor.js").replace("LOCALE_PATCH", patch)
 
 
-def unavailable_page() -> str:
+def unavailable_page(root: Path) -> str:
     """A site page, in the site's theme, for a build made without the editor's bundle."""
-    return UNAVAILABLE_PAGE.format(guide=GUIDE.link_from(urls.admin_page()))
-
-
-EDITOR_PAGE = """<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Gửi sáng kiến trên web</title>
-<link rel="icon" href="{icon}">
-<link href="config.yml" type="text/yaml" rel="cms-config-url">
-<script>window.CMS_MANUAL_INIT = true;</script>
-</head>
-<body>
-<noscript>Trình soạn thảo cần JavaScript; có thể gửi sáng kiến theo
-<a href="{guide}">hướng dẫn</a>. / The editor needs JavaScript; see the
-<a href="{guide}">contributor guide</a>.</noscript>
-<script src="{vendor}/decap-cms.js"></script>
-<script src="editor.js"></script>
-</body>
-</html>
-"""
-
-EDITOR_SCRIPT = """(function () {
-  "use strict";
-  function merge(into, from) {
-    Object.keys(from).forEach(function (key) {
-      if (typeof from[key] === "object") {
-        into[key] = into[key] || {};
-        merge(into[key], from[key]);
-      } else {
-        into[key] = from[key];
-      }
-    });
-  }
-  // An optional field the officer emptied is saved as "" (decap-cms#7120), which
-  // `sangkien check` refuses and the editor could never remove: drop empty values
-  // (and objects left empty) before saving. Entry data are Immutable.js maps and lists.
-  function blank(value) {
-    return value === "" || value === null || value === undefined;
-  }
-  function clean(value) {
-    if (value === null || typeof value !== "object" || typeof value.filter !== "function") {
-      return value;
-    }
-    var isList = typeof value.push === "function";
-    return value.map(clean).filter(function (item) {
-      var emptyMap = !isList && item !== null && typeof item === "object" &&
-        typeof item.push !== "function" && item.size === 0;
-      return !blank(item) && !emptyMap;
-    });
-  }
-  var CMS = window.CMS;
-  var vi = CMS.getLocale("vi");
-  merge(vi, LOCALE_PATCH);  // from generator/admin.py
-  CMS.registerLocale("vi", vi);
-  CMS.registerEventListener({
-    name: "preSave",
-    handler: function (event) { return clean(event.entry.get("data")); }
-  });
-  CMS.init();
-})();
-"""
-
-UNAVAILABLE_PAGE = """---
-title: Gửi sáng kiến trên web
-edit_url: null
-search:
-  exclude: true
----
-
-# Gửi sáng kiến trên web
-
-Trình soạn thảo trên web **không có trong bản dựng này** của trang. Bạn vẫn gửi được sáng
-kiến: soạn một tệp theo [hướng dẫn gửi sáng kiến]({guide}), kiểm tra bằng `sangkien check`
-rồi gửi bằng một yêu cầu hợp nhất (pull request), hoặc nhờ người quản trị trang đăng giúp.
-
-*The web editor is not available in this build of the site. You can still contribute: write
-one file per initiative as the [contributor guide]({guide}) describes, check it with
-`sangkien check` and open a pull request, or ask the site's maintainers to add it.*
-{{: lang="en" }}
-"""
+    guide = GUIDE.link_from(urls.admin_page())
+    return _template(root, "unavailable.md").format(guide=guide)

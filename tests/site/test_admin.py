@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -184,6 +185,8 @@ DIST = [
 
 
 def fake_bundle(root: Path) -> Path:
+    """A repository with the editor's templates and a stand-in for Decap's ``dist/``."""
+    shutil.copytree(PROJECT / admin.TEMPLATES, root / admin.TEMPLATES, dirs_exist_ok=True)
     dist = root / admin.DECAP_DIST
     dist.mkdir(parents=True)
     for name in DIST:
