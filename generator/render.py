@@ -131,6 +131,47 @@ class Renderer:
         self.outputs.add(path.src, f"---\n{head}---\n\n{body.strip()}\n", origin)
 
 
+PAGE_SIZE = 100  # initiatives per listing page: no page grows with the collection
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a listing page sits among its pages (one page: no pager is shown)."""
+
+    number: int
+    pages: tuple[PagePath, ...]
+    total: int  # initiatives in the whole listing
+
+    @property
+    def previous(self) -> PagePath | None:
+        return self.pages[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> PagePath | None:
+        return self.pages[self.number] if self.number < len(self.pages) else None
+
+
+def paged(
+    r: Renderer,
+    first: PagePath,
+    template: str,
+    meta: dict[str, Any],
+    origin: Origin,
+    records: list[Record],
+    **context: Any,
+) -> None:
+    """A listing of ``records`` as pages of ``PAGE_SIZE``, each linking to the others."""
+    chunks = [records[n : n + PAGE_SIZE] for n in range(0, len(records), PAGE_SIZE)] or [[]]
+    pages = tuple(urls.listing_page(first, n) for n in range(1, len(chunks) + 1))
+    for number, (path, chunk) in enumerate(zip(pages, chunks, strict=True), 1):
+        page_meta = dict(meta)
+        if number > 1:
+            page_meta["title"] = f"{meta['title']} — trang {number}"
+            page_meta["search_body"] = False
+        pager = Pager(number, pages, len(records))
+        r.page(path, template, page_meta, origin, records=chunk, pager=pager, **context)
+
+
 def crumbs(*pairs: tuple[str, PagePath]) -> list[dict[str, str]]:
     """Breadcrumb trail for the theme: titles with site-relative directory URLs."""
     trail = [{"title": "Trang chủ", "url": urls.HOME.url}]
@@ -301,13 +342,14 @@ def _provinces(site: Site, r: Renderer) -> None:
         if site.by_province[province.slug]:
             meta["feed"] = urls.province_feed(province.slug)
             meta["feed_title"] = meta_text(f"Sáng kiến mới nhất của {province.full_name}")
-        r.page(
+        paged(
+            r,
             urls.province(province.slug),
             "province.md.j2",
             meta,
             Origin(PROVINCES_DATA, label=f"tỉnh '{province.name}'"),
+            site.by_province[province.slug],
             province=province,
-            records=site.by_province[province.slug],
             guide=CONTRIBUTOR_GUIDE,
             formers=site.vocab.places.former_of(province),
         )
@@ -370,7 +412,7 @@ class Facet:
         for key, entry, records in zip(grouped, entries, grouped.values(), strict=True):
             meta = {"title": meta_text(entry.name), "breadcrumbs": crumbs((self.title, index))}
             origin = self.origin(site, key)
-            r.page(entry.path, "listing.md.j2", meta, origin, entry=entry, records=records)
+            paged(r, entry.path, "listing.md.j2", meta, origin, records, entry=entry)
 
 
 def _tag_origin(site: Site, key: str) -> Origin:

@@ -31,6 +31,7 @@ SECTIONS = (
 )  # fmt: skip
 FILES_ONLY = (DATA, SCHEMA)  # sections of files, no pages
 HOME_SOURCE = "index.md"
+PAGE_PREFIX = "trang-"  # a listing's later pages: trang-2, trang-3…
 # A slug that would make a page's path one the site already uses for something else.
 RESERVED_SLUGS = frozenset({"index"})
 
@@ -117,6 +118,13 @@ def contest_index() -> PagePath:
 
 def contest(contest_id: str) -> PagePath:
     return _entry(CONTESTS, contest_id)
+
+
+def listing_page(first: PagePath, number: int) -> PagePath:
+    """Page ``number`` of a long listing: ``nam/2023/trang-2/``; the first is ``first``."""
+    if number == 1:
+        return first
+    return PagePath(f"{first.src.removesuffix('.md')}/{PAGE_PREFIX}{number}.md")
 
 
 def initiative_file(record_id: str, name: str) -> str:

@@ -287,3 +287,27 @@ def test_the_open_data_page_documents_every_column(built_site: Path) -> None:
 
 def test_an_empty_province_page_invites_a_submission(built_site: Path) -> None:
     assert "Gửi sáng kiến" in text(built_site, "tinh/ha-noi/index.html")
+
+
+def test_long_listings_come_in_pages_that_link_to_each_other(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No listing grows with the collection: PAGE_SIZE initiatives a page (here 1)."""
+    import generator.render as render_module
+    from generator.build import build
+
+    monkeypatch.setattr(render_module, "PAGE_SIZE", 1)
+    assert build(project).ok
+    site = project / "site"
+    assert broken_links(site) == []
+    first = text(site, "tinh/dak-lak/index.html")
+    assert "2 sáng kiến · trang 1/2" in first
+    second = soup(site, "tinh/dak-lak/trang-2/index.html")
+    assert "trang 2/2" in second.get_text(" ")
+    nav = second.find("nav", class_="sk-pager")
+    assert [a.get_text() for a in nav.find_all("a")] == ["‹ Trước", "1"]
+    assert soup(site, "tinh/dak-lak/index.html").find("nav", class_="sk-pager").find(
+        "a", string="Sau ›"
+    )
+    assert (site / "nam/2023/trang-2/index.html").is_file()  # years, tags, statuses too
+    assert not (site / "nam/2022/trang-2").exists()  # one initiative: one page, no pager
