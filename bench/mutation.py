@@ -2,7 +2,7 @@
 
     .venv/bin/pip install -e '.[test,mutation]'
     .venv/bin/python bench/mutation.py run [--max-children N] [MUTANT ...]  # mutmut, then table
-    .venv/bin/python bench/mutation.py verify                                 # see below
+    .venv/bin/python bench/mutation.py verify [PREFIX [TEST ...]]             # see below
     .venv/bin/python bench/mutation.py summary                                # table only
 
 ``run`` calls ``mutmut run`` (configured in ``[tool.mutmut]`` of ``pyproject.toml``:
@@ -96,27 +96,29 @@ def survivors() -> list[str]:
     return sorted(name for name, status in results().items() if status == "survived")
 
 
-def verify() -> None:
+def verify(prefix: str = "", tests: list[str] | None = None) -> None:
     """Try each survivor again on today's code and tests: apply it to the working tree.
 
     A survivor found by a run on older code is either killed by a test written since,
     gone (the code it changed was rewritten), or still alive. The working tree is
-    restored after each try.
+    restored after each try. ``prefix`` limits it to some mutants
+    (``generator.build``); ``tests`` to the test files that could kill them (faster,
+    but a survivor then only means "not killed by these").
     """
     done: dict[str, str] = json.loads(VERIFIED.read_text("utf-8")) if VERIFIED.exists() else {}
     mutmut = Path(sys.executable).with_name("mutmut")
     for name in survivors():
-        if name in done:
+        if name in done or not name.startswith(prefix):
             continue
         shown = subprocess.run(
             [str(mutmut), "show", name], cwd=ROOT, capture_output=True, text=True, check=False
         ).stdout
-        done[name] = _try_mutant(shown)
+        done[name] = _try_mutant(shown, tests)
         print(f"{done[name]:8} {name}", flush=True)
         VERIFIED.write_text(json.dumps(done, indent=1, sort_keys=True), encoding="utf-8")
 
 
-def _try_mutant(diff: str) -> str:
+def _try_mutant(diff: str, tests: list[str] | None = None) -> str:
     """Apply a one-hunk ``mutmut show`` diff, run the fast suite, restore the file."""
     target = next((line[4:].strip() for line in diff.splitlines() if line.startswith("+++ ")), "")
     body = [line for line in diff.splitlines() if line[:1] in (" ", "-", "+")]
@@ -131,7 +133,8 @@ def _try_mutant(diff: str) -> str:
         return "gone"
     path.write_text(original.replace(old, new), encoding="utf-8")
     try:
-        command = [sys.executable, "-m", "pytest", *FAST_SUITE]
+        suite = [*FAST_SUITE[:-1], *tests] if tests else FAST_SUITE
+        command = [sys.executable, "-m", "pytest", *suite]
         run = subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
     finally:
         path.write_text(original, encoding="utf-8")
@@ -143,7 +146,8 @@ def main(argv: list[str]) -> int:
         mutmut = Path(sys.executable).with_name("mutmut")
         subprocess.run([str(mutmut), "run", *argv[1:]], cwd=ROOT, check=False)
     elif argv[:1] == ["verify"]:
-        verify()
+        # verify [PREFIX [TEST ...]]
+        verify(argv[1] if len(argv) > 1 else "", argv[2:] or None)
     elif argv[:1] != ["summary"]:
         print(__doc__)
         return 2
