@@ -129,7 +129,14 @@ def _try_mutant(diff: str, tests: list[str] | None = None) -> str:
     if not target or not path.is_file():
         return "gone"
     original = path.read_text(encoding="utf-8")
-    if original.count(old) != 1:
+    # mutmut shows a method's lines dedented as a function's: try them indented too
+    for indent in ("", "    ", "        "):
+        shifted_old = "\n".join(indent + line if line else line for line in old.split("\n"))
+        if original.count(shifted_old) == 1:
+            old = shifted_old
+            new = "\n".join(indent + line if line else line for line in new.split("\n"))
+            break
+    else:
         return "gone"
     path.write_text(original.replace(old, new), encoding="utf-8")
     try:
