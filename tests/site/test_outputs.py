@@ -74,9 +74,29 @@ def test_every_generated_file_names_what_made_it(project: Path) -> None:
                                for o in body_images)  # fmt: skip
     home = origins["index.md"]
     assert (home.path, home.label) == ("theme/pages/home.md.j2", "'home.md.j2'")
+    province = origins["tinh/dak-lak.md"]
+    assert (province.path, province.label) == ("generator/data/provinces.yml", "tỉnh 'Đắk Lắk'")
+    former = origins["tinh/phu-yen.md"]
+    assert (former.path, former.label) == ("generator/data/provinces.yml", "tỉnh cũ 'Phú Yên'")
+    # a tag and a year point at the newest record that uses them, on the line
+    tag, newest = origins["the/ma-qr.md"], "initiatives/dak-lak/mot-cua-phu-yen.md"
+    assert (tag.path, tag.label) == (newest, "từ khóa 'Mã QR'")
+    assert tag.field == "tags[1]"
+    assert (tag.line, tag.column) == tag_position(project / newest, "Mã QR")
+    year = origins["nam/2023.md"]
+    assert (year.path, year.field, year.label) == (record, "started", "năm 2023")
+    assert (year.line, year.column) == tag_position(project / record, '"2023-06"')
     provinces = origins["tinh/index.md"]
     assert (provinces.path, provinces.label) == ("generator/data/provinces.yml",
                                                  "danh mục tỉnh, thành")  # fmt: skip
+
+
+def tag_position(path: Path, text: str) -> tuple[int, int]:
+    """Line and column (1-based) of ``text`` in the file, as the checker counts them."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number, line.index(text) + 1
+    raise AssertionError(text)
 
 
 def test_link_destinations_cannot_end_a_markdown_link_early() -> None:
