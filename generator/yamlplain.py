@@ -190,7 +190,10 @@ class _Walker:
         if tag == "bool":
             if text.lower() in ("true", "false"):
                 return text.lower() == "true"
-            self.problem("yaml-ambiguous-bool", path, event, value=text)
+            # Kept as the text it is (a text field takes it; a yes/no field refuses it), and
+            # told: another YAML 1.1 reader would see a boolean. Web editors write YAML 1.2
+            # and leave such words bare, so this must not stop a record.
+            self.warning("yaml-ambiguous-bool", path, event, value=text)
             return text
         if tag in ("int", "float"):
             return self.number(event, path, tag)
@@ -226,6 +229,6 @@ class _Walker:
             return text
         if isinstance(reading, float) and not math.isfinite(reading):
             self.problem("yaml-not-finite", path, event, value=text)
-        else:
-            self.problem("yaml-ambiguous-number", path, event, value=text, reading=reading)
+        else:  # kept as text, as for booleans above: a number field refuses it
+            self.warning("yaml-ambiguous-number", path, event, value=text, reading=reading)
         return text

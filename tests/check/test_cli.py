@@ -33,7 +33,7 @@ def test_errors_exit_one_and_print_every_finding(capsys: pytest.CaptureFixture[s
     assert code == 1
     expected = (CHECK / "many-problems.expected").read_text(encoding="utf-8")
     assert out.startswith(expected)
-    assert out.endswith("Checked 1 files: 5 errors, 0 warnings.\n")
+    assert out.endswith("Checked 1 files: 5 errors, 1 warnings.\n")
 
 
 def test_warnings_alone_pass_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
@@ -187,3 +187,16 @@ def test_files_that_are_not_records_are_reported(
     )
     assert lines[-1].endswith("Checked 1 files: 0 errors, 3 warnings.")
     assert run(capsys, "--root", str(root), "check", "--strict")[0] == 1
+
+
+def test_a_bare_yes_or_no_is_text_with_a_warning_as_web_editors_write_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Decap writes YAML 1.2 and leaves `no`, `on` or `0262…` bare: the record still passes
+    (as the text written); the warning says another YAML 1.1 reader would see otherwise."""
+    code, out, _ = run(capsys, "--root", str(CHECK), "check", str(CHECK / "yaml11-boolean.md"))
+    assert code == 0 and ": warning: tags[1]:" in out
+    assert (
+        run(capsys, "--root", str(CHECK), "check", "--strict", str(CHECK / "yaml11-boolean.md"))[0]
+        == 1
+    )
