@@ -124,3 +124,22 @@ def test_end_wholly_before_the_start_is_an_error(
 def test_a_partial_date_is_the_period_it_names(value: str, first: str, last: str) -> None:
     day = datetime.date.fromisoformat
     assert date_period(value) == (day(first), day(last))
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("1945", True),
+        ("1944", False),
+        ("2100", True),
+        ("2101", False),
+        (1945, True),
+        (2023.5, False),
+    ],
+)
+def test_years_run_from_1945_to_2100_and_a_year_is_a_whole_number(
+    value: object, valid: bool
+) -> None:
+    from generator.schema import partial_date
+
+    assert (partial_date(value) is not None) == valid

@@ -17,6 +17,8 @@ from ..conftest import MakeTree, valid_record
         ("http://caobang.gov.vn/tin?id=12#muc-2", True),
         ("https://vi.wikipedia.org/wiki/Đắk_Lắk_(tỉnh)", True),
         ("https://a.bc/x_(y)_(z)", True),
+        ("https://baodaklak.vn:1/a", True),  # the lowest port
+        ("https://baodaklak.vn:0/a", False),  # port 0 is no port
         ("https://a.bc/x)y", False),
         ("https://a.bc/(x", False),
         ("https://a.bc/x)(y", False),
