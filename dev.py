@@ -82,25 +82,21 @@ def ensure_chromium() -> None:
     run(*sudo, "apt-get", "install", "-y", "-qq", "chromium", env=env)
 
 
-def ensure_axe() -> None:
-    """axe-core, the accessibility engine, from the npm registry (injected by the tests)."""
-    if AXE.exists():
-        return
+def npm_install(package: str, version: str) -> None:
+    """One pinned package from the npm registry into ``build/npm/`` (for the tests only)."""
     npm = shutil.which("npm")
     if npm is None:
-        sys.exit("Cần npm để cài axe-core / npm is needed to install axe-core")
-    say(f"Cài axe-core {AXE_VERSION} / installing axe-core from npm")
+        sys.exit(f"Cần npm để cài {package} / npm is needed to install {package}")
+    say(f"Cài {package} {version} / installing {package} from npm")
     NPM_DIR.mkdir(parents=True, exist_ok=True)
-    run(
-        npm,
-        "install",
-        "--silent",
-        "--no-audit",
-        "--no-fund",
-        "--prefix",
-        NPM_DIR,
-        f"axe-core@{AXE_VERSION}",
-    )
+    run(npm, "install", "--silent", "--no-audit", "--no-fund", "--save-exact", "--prefix",
+        NPM_DIR, f"{package}@{version}")  # fmt: skip
+
+
+def ensure_axe() -> None:
+    """axe-core, the accessibility engine, from the npm registry (injected by the tests)."""
+    if not AXE.exists():
+        npm_install("axe-core", AXE_VERSION)
 
 
 def installed_version(package: Path) -> str | None:
@@ -163,15 +159,8 @@ def unpack(tarball: Path, target: Path) -> None:
 
 def ensure_decap_server() -> None:
     """decap-server, Decap's local backend: the browser test saves records through it."""
-    if installed_version(DECAP_SERVER) == DECAP_SERVER_VERSION:
-        return
-    npm = shutil.which("npm")
-    if npm is None:
-        sys.exit("Cần npm để cài decap-server / npm is needed to install decap-server")
-    say(f"Cài decap-server {DECAP_SERVER_VERSION} / installing decap-server from npm")
-    NPM_DIR.mkdir(parents=True, exist_ok=True)
-    run(npm, "install", "--silent", "--no-audit", "--no-fund", "--save-exact", "--prefix",
-        NPM_DIR, f"decap-server@{DECAP_SERVER_VERSION}")  # fmt: skip
+    if installed_version(DECAP_SERVER) != DECAP_SERVER_VERSION:
+        npm_install("decap-server", DECAP_SERVER_VERSION)
 
 
 def build() -> int:

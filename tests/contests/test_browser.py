@@ -9,8 +9,7 @@ from playwright.sync_api import Page
 
 from generator.build import build
 
-from ..site.conftest import serve_folder
-from ..site.test_browser import AXE
+from ..site.conftest import serious_violations, serve_folder
 from .test_site import PRIZE, contest_repo
 
 pytestmark = pytest.mark.browser
@@ -38,14 +37,7 @@ def test_contest_pages_have_no_serious_accessibility_violation(
     page.goto(contest_url + path)
     page.wait_for_load_state("networkidle")
     assert [url for url in requested if not url.startswith(contest_url)] == []
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("async () => await axe.run(document)")
-    serious = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
 
 
 def test_a_visitor_goes_from_the_ranking_to_the_winner(

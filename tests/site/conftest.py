@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from playwright.sync_api import Page
 from bs4 import BeautifulSoup
 
 
@@ -127,3 +128,18 @@ def broken_links(site: Path) -> list[str]:
                 if not target.resolve().is_file() or not target.resolve().is_relative_to(site):
                     broken.append(where)
     return broken
+
+
+AXE = PROJECT / "build" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page: Page) -> list[tuple[str, str, list[object]]]:
+    """axe-core's serious and critical findings on the page as loaded (rule, impact, where)."""
+    assert AXE.exists(), "axe-core is missing: run `python3 dev.py test`"
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("async () => await axe.run(document)")
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -10,9 +10,8 @@ import pytest
 from playwright.sync_api import Page
 
 from ..conftest import PROJECT
-from .conftest import serve_folder
+from .conftest import serious_violations, serve_folder
 
-AXE = PROJECT / "build" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = pytest.mark.browser
 
@@ -138,19 +137,11 @@ def test_missing_page_shows_the_vietnamese_404(page: Page, base_url: str) -> Non
 def test_no_serious_accessibility_violation(
     page: Page, base_url: str, path: str, scheme: str
 ) -> None:
-    assert AXE.exists(), "axe-core is missing: run `python3 dev.py test`"
     page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
     assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("async () => await axe.run(document)")
-    serious = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
 
 
 def test_the_province_map_is_links_a_keyboard_reaches(page: Page, base_url: str) -> None:
