@@ -329,8 +329,7 @@ def _check_folder(source: Source, province: Province) -> Iterator[Issue]:
             source.relpath,
             1,
             1,
-            "province",
-            WARNING,
+            "province",  # an error: the page would be filed under the wrong province
             folder=parts[1],
             province=province.name,
             slug=province.slug,

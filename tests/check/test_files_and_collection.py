@@ -101,10 +101,11 @@ def test_same_title_and_province_is_a_warning(make_tree: MakeTree) -> None:
     ]
 
 
-def test_file_in_another_provinces_folder_is_a_warning(make_tree: MakeTree) -> None:
+def test_file_in_another_provinces_folder_is_an_error(make_tree: MakeTree) -> None:
+    """Its page would be filed under the wrong province: not a matter of taste."""
     root = make_tree({"initiatives/cao-bang/a.md": valid_record()})
     assert texts(root) == [
-        "initiatives/cao-bang/a.md:1:1: warning: province: tệp nằm trong thư mục 'cao-bang' "
+        "initiatives/cao-bang/a.md:1:1: error: province: tệp nằm trong thư mục 'cao-bang' "
         "nhưng tỉnh/thành hiện nay là Đắk Lắk; hãy chuyển tệp vào initiatives/dak-lak/ — file "
         "is in folder 'cao-bang' but its current province is Đắk Lắk; move it to "
         "initiatives/dak-lak/"
