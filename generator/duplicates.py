@@ -45,6 +45,9 @@ def likely_duplicates(
     A pair is reported once, on its later file; when only some files are checked (a pull
     request), on the checked one, whatever the order.
     """
+    if wanted is not None:  # titles are compared within a province: the wanted ones'
+        provinces = {r.province for r in records if r.relpath in wanted}
+        records = [r for r in records if r.province in provinces]
     folded = [fold(r.title) for r in records]
     words = [set(_WORD.findall(text)) for text in folded]
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -60,12 +63,16 @@ def likely_duplicates(
             if len(posting) <= COMMON:
                 shared.update(posting)
         best: tuple[float, int] | None = None
+        matcher = difflib.SequenceMatcher(None, folded[n])
         for m, count in shared.items():
             if m == n or not _reported_here(n, m, records, wanted):
                 continue
             if count * 2 < min(len(words[n]), len(words[m])):
                 continue  # fewer than half the words in common: not the same title
-            ratio = difflib.SequenceMatcher(None, folded[n], folded[m]).ratio()
+            matcher.set_seq2(folded[m])
+            if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+                continue  # upper bounds of ratio(), much cheaper to compute
+            ratio = matcher.ratio()
             if ratio >= SIMILAR and (best is None or ratio > best[0]):
                 best = (ratio, m)
         if best is not None:

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.nodes import ScalarNode
 from yaml.reader import ReaderError
 
 from .characters import Stray, find_strays, for_yaml, is_stray, stray_issue, stray_issues
 from .issues import Issue, Severity
 from .messages import make_issue
-from .yamlplain import KeyPath, Position, read_plain
+from .yamlplain import RESOLVER, KeyPath, Position, read_plain
 
 MAX_FILE_BYTES = 1_000_000
 BOM = b"\xef\xbb\xbf"
@@ -79,6 +81,12 @@ def find_sources(paths: Iterable[Path]) -> list[Path]:
 
 def relative_name(path: Path, root: Path) -> str:
     """``path`` as reported: relative to the repository root when inside it."""
+    prefix = f"{root}{os.sep}" if str(root) != "." else ""
+    name = str(path)
+    if not prefix or name.startswith(prefix):  # the usual case, without touching the disk
+        inside = name[len(prefix) :]
+        if not inside.startswith(("..", os.sep)):
+            return inside.replace(os.sep, "/")
     for candidate, base in ((path, root), (path.resolve(), root.resolve())):
         if candidate.is_relative_to(base):
             return candidate.relative_to(base).as_posix()
@@ -103,6 +111,70 @@ def load_source(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
         return None, issues
     source, found = split_source(path, rel, text)
     return source, issues + found
+
+
+_PLAIN_VALUE = re.compile(r" ([^\s\"'\[\]{}>|&*!%@`#,?:-][^#\t]*?) *")
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
+
+
+def peek_source(path: Path, root: Path) -> Source | None:
+    """The title and province of a record the rules across records need, without YAML.
+
+    A pull request's check validates the files it changed; the thousands of others are
+    only compared with them (same id, a close title in the same province). Reading their
+    one-line ``title:`` and ``province:`` is enough for that and several times cheaper
+    than parsing. ``None`` when the file says anything less plain: read it in full then.
+    (A file whose YAML is broken elsewhere is still compared by what it plainly says.)
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    end = text.find("\n---\n")
+    if not text.startswith("---\n") or end < 0:
+        return None
+    head = text[3 : end + 1]  # "\n" + the front matter's lines, each ending with "\n"
+    if "\n...\n" in head or "\ncontests:" in head:
+        return None  # a document end; a contest's entries need the whole record
+    meta: dict[str, Any] = {}
+    for key in ("title", "province"):
+        start = head.find(f"\n{key}:")
+        if start < 0:
+            continue
+        stop = head.index("\n", start + 1)
+        value = _PLAIN_VALUE.fullmatch(head, start + len(key) + 2, stop)
+        after = _BLANK_LINES.match(head, stop + 1).end()  # type: ignore[union-attr]
+        if (
+            value is None
+            or not _plain_text(value[1])
+            or head.find(f"\n{key}:", stop) >= 0  # written twice
+            or head[after : after + 1] in (" ", "\t", "#")  # goes on, or a comment follows
+        ):
+            return None
+        meta[key] = value[1]
+    return Source(path=path, relpath=relative_name(path, root), meta=meta)
+
+
+def _plain_text(value: str) -> bool:
+    """Whether YAML reads ``value``, written plain, as exactly this text."""
+    if ": " in value or value.endswith(":") or for_yaml(value) != value:
+        return False
+    return RESOLVER.resolve(ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+
+
+def peek_sources(paths: Iterable[Path], root: Path) -> tuple[list[Source], list[Issue]]:
+    """``peek_source`` for each file, ``load_source`` for those it cannot read plainly."""
+    sources: list[Source] = []
+    issues: list[Issue] = []
+    for path in paths:
+        peeked = peek_source(path, root)
+        if peeked is None:
+            source, found = load_source(path, root)
+            issues += found
+            peeked = source
+        if peeked is not None:
+            sources.append(peeked)
+    return sources, issues
 
 
 def load_yaml_source(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:

@@ -16,14 +16,34 @@ from functools import lru_cache
 from slugify import slugify as _slugify
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+_D_LETTERS = (("đ", "d"), ("Đ", "D"), ("ð", "d"), ("Ð", "D"))
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII-ish text without tone marks: ``"Đắk Lắk"`` → ``"dak lak"``."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP).lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower-case ASCII-ish text without tone marks: ``"Đắk Lắk"`` → ``"dak lak"``.
+
+    Called for every title, summary and place of every record (duplicates, places, the
+    search's folded terms), so the marks go in one regular-expression pass rather than a
+    Python test per character (and ``đ`` by ``replace``: ``translate`` with a table is
+    slower than four replaces).
+    """
+    if text.isascii():
+        return text.lower()
+    for letter, plain_letter in _D_LETTERS:
+        text = text.replace(letter, plain_letter)
+    stripped = _combining_marks().sub("", unicodedata.normalize("NFD", text.lower()))
+    if stripped.isascii() or all(ord(ch) <= 0xFFFF for ch in stripped):
+        return stripped
+    return "".join(ch for ch in stripped if not unicodedata.combining(ch))  # astral marks
+
+
+@lru_cache(maxsize=1)
+def _combining_marks() -> re.Pattern[str]:
+    """Every combining mark of the Basic Multilingual Plane (built once, in 3 ms)."""
+    marks = "".join(chr(code) for code in range(0x10000) if unicodedata.combining(chr(code)))
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 def compact(text: str) -> str:

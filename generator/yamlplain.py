@@ -29,7 +29,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_RESOLVER = yaml.resolver.Resolver()
+RESOLVER = yaml.resolver.Resolver()
 
 KeyPath = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line and column, counted in the YAML text
@@ -184,7 +184,7 @@ class _Walker:
         text = event.value
         if event.style or not event.implicit[0]:  # C parser: "" for plain, Python: None
             return text  # quoted or block scalars are always text
-        tag = _RESOLVER.resolve(ScalarNode, text, (True, False)).removeprefix(_TAG)
+        tag = RESOLVER.resolve(ScalarNode, text, (True, False)).removeprefix(_TAG)
         if tag == "null":
             return None
         if tag == "bool":

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from generator.places import name_key
 from generator.text import slug
 from generator.vocab import load_vocabulary
 
@@ -40,6 +41,7 @@ def _cold_caches_under_mutation() -> None:
     if "MUTANT_UNDER_TEST" in os.environ:
         load_vocabulary.cache_clear()
         slug.cache_clear()
+        name_key.cache_clear()
 
 
 def valid_record(**changes: str) -> str:
