@@ -12,7 +12,7 @@ from .contests.model import ContestData
 from .issues import Issue, Severity, has_errors, sort_issues
 from .messages import make_issue
 from .records import Record
-from .sources import files_in, find_sources, load_sources, relative_name
+from .sources import files_in, find_sources, load_sources, peek_sources, relative_name
 from .validate import IMAGE_SUFFIXES, validate_all
 from .vocab import Vocabulary, load_vocabulary
 
@@ -52,11 +52,16 @@ def check_paths(
     everything = find_sources([content]) if content.is_dir() else []
     wanted = find_sources(paths) if paths else everything
     wanted_set = set(wanted)
-    sources, issues = load_sources(sorted(set(everything) | wanted_set), root)
     contests_dir = (root / CONTESTS_DIR).resolve()
     touches_contests = any(_under(contests_dir, [p]) or _under(p, [contests_dir]) for p in paths)
     # Named record files alone are validated one by one; contests need every entry.
     only = wanted_set if paths and not touches_contests else None
+    if only is None:
+        sources, issues = load_sources(sorted(set(everything) | wanted_set), root)
+    else:  # the others are only compared with them: their title and province suffice
+        sources, issues = load_sources(wanted, root)
+        peeked, _ = peek_sources([p for p in everything if p not in wanted_set], root)
+        sources = sorted(sources + peeked, key=lambda source: source.path)
     records, found = validate_all(sources, vocab, root, only)
     contests, contest_issues, contest_files, related = check_contests(
         root, records, vocab, scores, sources

@@ -10,11 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .build import build
 from .changes import GitError, changed_files
 from .check import CONTENT_DIR, check_paths
 from .contests.files import CONTESTS_DIR
-from .contests.packets import assign, write_packets
 from .contests.report import as_csv, as_json, as_text
 from .contests.score import rank
 from .issues import has_errors
@@ -22,7 +20,6 @@ from .jsonschema import SCHEMA_PATH, schema_text
 from .messages import make_issue
 from .report import REPORTERS, TextReporter
 from .scaffold import PROMPTS, Draft, field_of, fill, problems, target, write_record
-from .serve import serve
 from .sources import Source, relative_name
 from .vocab import load_vocabulary
 
@@ -194,6 +191,8 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_build(args: argparse.Namespace, root: Path) -> int:
+    from .build import build  # imported here: a pull request's check needs none of it
+
     result = build(root, args.site_dir, scores=args.scores)
     issues = result.check.issues + result.issues
     if not result.ok:
@@ -296,6 +295,8 @@ def run_judge(args: argparse.Namespace, root: Path) -> int:
         )
         return 1
     if args.packets is not None:
+        from .contests.packets import assign, write_packets
+
         assignment, short = assign(data, load_vocabulary(), args.assign, args.seed)
         written = write_packets(data, assignment, args.packets)
         for item in short:
@@ -317,6 +318,8 @@ def run_judge(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_serve(args: argparse.Namespace, root: Path) -> int:
+    from .serve import serve
+
     return serve(root, args.dev_addr)
 
 
