@@ -2,15 +2,18 @@
 
     .venv/bin/python bench/bench_check.py [COUNT]     # default 10,000 records
 
-It writes COUNT records (the bundled initiatives, cycled over all 34 provinces with new
-ids) into a temporary repository, then times, in the same run:
+It writes COUNT synthetic records (``synthetic.py``: varied titles, all provinces and
+domains, quoted metrics, former province names) into a temporary repository, then
+times, in the same run:
 
 - baseline: read every file and parse its front matter with PyYAML's C ``safe_load``,
   the least any YAML-front-matter tool must do;
 - check: the full ``check_paths`` (events walk, model, places, cross-record checks);
 - pure-Python YAML: the same baseline with PyYAML's pure-Python loader, for scale.
 
-and prints seconds and ratios to the baseline.
+and prints seconds and ratios to the baseline, and the findings by code.
+``make_collection`` is ``synthetic.make_collection``, kept here for the scripts that
+import it from this module.
 """
 
 from __future__ import annotations
@@ -18,37 +21,23 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "bench"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from synthetic import make_collection  # noqa: E402
 
 from generator.check import check_paths  # noqa: E402
 from generator.vocab import load_vocabulary  # noqa: E402
 
-
-def make_collection(root: Path, count: int) -> None:
-    bundled = sorted((ROOT / "initiatives").rglob("*.md"))
-    provinces = load_vocabulary().places.current
-    for n in range(count):
-        source = bundled[n % len(bundled)]
-        province = provinces[n % len(provinces)]
-        text = source.read_text(encoding="utf-8")
-        head, _, body = text.partition("\n---\n")
-        lines = [
-            f"province: {province.name}" if line.startswith("province:") else line
-            for line in head.split("\n")
-        ]
-        lines = [
-            f"title: Bản {n} - {line[7:]}" if line.startswith("title: ") else line for line in lines
-        ]
-        lines = [line for line in lines if not line.startswith("contests:")]  # no contests here
-        target = root / "initiatives" / province.slug / f"{source.stem}-{n}.md"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("\n".join(lines) + "\n---\n" + body, encoding="utf-8")
+__all__ = ["baseline", "make_collection"]
 
 
 def baseline(root: Path, loader: type) -> int:
@@ -86,6 +75,9 @@ def main() -> None:
             f"{sum(i.is_error for i in outcome.issues)} errors)"
         )  # type: ignore[attr-defined]
         print(f"pure-Python safe_load    {slow:7.2f} s   {slow / base:5.2f}x")
+        found = Counter(f"{i.severity}: {i.code}" for i in outcome.issues)  # type: ignore[attr-defined]
+        for code, number in sorted(found.items()):
+            print(f"  {number:6,}  {code}")
 
 
 if __name__ == "__main__":
