@@ -11,6 +11,7 @@ import importlib
 import sys
 
 import pytest
+import yaml
 
 from ..conftest import PROJECT
 
@@ -57,3 +58,12 @@ def test_a_count_the_file_lacks_is_not_compared() -> None:
     assert found == []
     text, status = bench_scale.judge(found, "f", 0.25)
     assert status == 2 and "Nothing to compare" in text
+
+
+def test_ci_compares_at_1000_on_pull_requests_that_touch_the_build() -> None:
+    workflow = yaml.safe_load((PROJECT / ".github/workflows/bench.yml").read_text("utf-8"))
+    paths = workflow[True]["pull_request"]["paths"]  # YAML 1.1 reads the key "on" as true
+    assert set(paths) == {"generator/**", "theme/**", "mkdocs.yml", "pyproject.toml", "bench/**"}
+    commands = " ".join(s.get("run", "") for s in workflow["jobs"]["bench"]["steps"])
+    assert "bench/bench_scale.py --compare bench/results.json --counts 1000" in commands
+    assert "--no-browser" in commands
