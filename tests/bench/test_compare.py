@@ -1,13 +1,14 @@
 """The benchmark's regression check: ratios only, 25 % of slack, and what it is run on.
 
-``bench/bench_scale.py --compare bench/results.json`` measures 1,000 records and judges
-them against the committed ratios; these tests hold the comparison's rule without running
-the benchmark.
+CI (``.github/workflows/bench.yml``) runs ``bench/bench_scale.py --compare
+bench/results.json`` at 1,000 records; these tests hold the comparison's rule without
+running the benchmark, and that the committed results and the README agree.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 
 import pytest
@@ -58,6 +59,25 @@ def test_a_count_the_file_lacks_is_not_compared() -> None:
     assert found == []
     text, status = bench_scale.judge(found, "f", 0.25)
     assert status == 2 and "Nothing to compare" in text
+
+
+def test_the_committed_results_can_be_compared_at_1000() -> None:
+    data = json.loads((BENCH / "results.json").read_text(encoding="utf-8"))
+    assert {"date", "machine", "versions", "results"} <= set(data)
+    assert data["machine"]["cpus"] and data["machine"]["cpu_model"]
+    at_1000 = [r for r in data["results"] if r["count"] == bench_scale.COMPARE_COUNT]
+    assert at_1000 and set(at_1000[0]["ratios"]) == set(bench_scale.RATIOS)
+    assert all(value > 0 for value in at_1000[0]["ratios"].values())
+    assert not any(k.startswith("error") for k in at_1000[0]["check_findings"])
+
+
+def test_the_readme_quotes_the_results_tables() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    results = (BENCH / "results.md").read_text(encoding="utf-8")
+    rows = [line for line in results.splitlines() if line.startswith("|")]
+    assert rows
+    missing = [row for row in rows if row not in readme]
+    assert not missing, "copy bench/results.md's tables into README.md's performance section"
 
 
 def test_ci_compares_at_1000_on_pull_requests_that_touch_the_build() -> None:
