@@ -12,7 +12,6 @@ from playwright.sync_api import Page
 from ..conftest import PROJECT
 from .conftest import serious_violations, serve_folder
 
-
 pytestmark = pytest.mark.browser
 
 
@@ -155,3 +154,32 @@ def test_the_province_map_is_links_a_keyboard_reaches(page: Page, base_url: str)
     page.keyboard.press("Enter")
     page.wait_for_url("**/tinh/cao-bang/")
     assert page.locator("h1").inner_text().startswith("Tỉnh Cao Bằng")
+
+
+def test_results_come_ten_at_a_time_and_more_on_request(page: Page, tmp_path: Path) -> None:
+    """Each shown result costs a download: ten first, the next ten on "Xem thêm"."""
+    from generator.build import build
+
+    from .conftest import make_project
+
+    root = make_project(tmp_path / "repo", initiatives=None)
+    folder = root / "initiatives" / "cao-bang"
+    folder.mkdir(parents=True)
+    original = (PROJECT / "tests/data/site/cao-bang/hen-gio-tra-ket-qua.md").read_text("utf-8")
+    for n in range(13):
+        text = original.replace("title: Hẹn giờ", f"title: Lịch hẹn số {n} - Hẹn giờ")
+        (folder / f"hen-gio-{n}.md").write_text(text, encoding="utf-8")
+    result = build(root)
+    assert result.ok and result.site_dir is not None
+    with serve_folder(result.site_dir) as url:
+        page.goto(url + "tim-kiem/?q=lich+hen")
+        results = page.locator("[data-search-results] > *")
+        page.wait_for_function("document.querySelectorAll('[data-search-results] > *').length")
+        more = page.get_by_role("button", name="Xem thêm kết quả")
+        assert results.count() == 10 and more.is_visible()
+        assert "13 kết quả" in page.locator("[data-search-status]").inner_text()
+        more.click()
+        page.wait_for_function("document.querySelectorAll('[data-search-results] > *').length > 10")
+        assert results.count() == 13 and not more.is_visible()
+        titles = results.locator(".sk-search-result__title").all_inner_texts()
+        assert len(set(titles)) == 13  # the next ones, not the first ten again

@@ -58,20 +58,35 @@ function resultItem(data) {
   return item;
 }
 
+// Results come in pages of ten: each shown result costs a fragment download, and a phone
+// on a slow network should get the first ones fast (more on "Xem thêm").
+const PAGE = 10;
 let latest = "";
+let pending = [];
 
-async function show(query, list, status) {
+async function showMore(list, more) {
+  const batch = pending.slice(0, PAGE);
+  pending = pending.slice(PAGE);
+  const data = await Promise.all(batch.map((r) => r.data()));
+  list.append(...data.map(resultItem));
+  more.hidden = pending.length === 0;
+}
+
+async function show(query, list, status, more) {
   latest = query;
   if (!query.trim()) {
     list.replaceChildren();
     status.textContent = "";
+    more.hidden = true;
     return;
   }
   const found = await viSearch(query);
-  const data = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+  const first = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
   if (query !== latest) return; // a newer query is on its way
-  list.replaceChildren(...data.map(resultItem));
-  status.textContent = data.length
+  pending = found.results.slice(PAGE);
+  list.replaceChildren(...first.map(resultItem));
+  more.hidden = pending.length === 0;
+  status.textContent = first.length
     ? `${found.results.length} kết quả cho “${query.trim()}”`
     : `Không tìm thấy gì cho “${query.trim()}”. Hãy thử từ khác, có dấu hoặc không dấu.`;
 }
@@ -79,7 +94,9 @@ async function show(query, list, status) {
 function searchPage() {
   const list = document.querySelector("[data-search-results]");
   const status = document.querySelector("[data-search-status]");
-  if (!list || !status) return;
+  const more = document.querySelector("[data-search-more]");
+  if (!list || !status || !more) return;
+  more.addEventListener("click", () => showMore(list, more));
   const boxes = document.querySelectorAll("[data-search-box]");
   const query = new URL(location.href).searchParams.get("q") || "";
   boxes.forEach((box) => { box.value = query; });
@@ -91,12 +108,12 @@ function searchPage() {
       const url = new URL(location.href);
       url.searchParams.set("q", box.value);
       history.replaceState(null, "", url);
-      show(box.value, list, status);
+      show(box.value, list, status, more);
     }, 120);
   }));
   document.querySelectorAll("form[role=search]").forEach((form) =>
     form.addEventListener("submit", (event) => event.preventDefault()));
-  if (query) show(query, list, status);
+  if (query) show(query, list, status, more);
 }
 
 function copyLinks() {
