@@ -13,8 +13,8 @@ from typing import Any, get_args
 
 from . import urls
 from .schema import Level, Status
-from .search import fold
 from .site import LEVEL_NAMES, STATUS_NAMES, Site
+from .text import fold
 
 CHUNK = 2_000
 FIELDS = (

@@ -17,15 +17,11 @@ import unicodedata
 from collections.abc import Iterable
 
 from .records import Record
+from .text import fold
 
 _WORD = re.compile(r"\w+")
 _TAGS = re.compile(r"<[^>]+>|[#*_`\[\]()>|!]")
 _BREAK = re.compile(r"[^\w\s]+")
-
-
-def fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word).replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def folded_terms(texts: Iterable[str]) -> list[str]:

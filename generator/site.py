@@ -133,6 +133,10 @@ class Site:
     def _rank(self) -> dict[str, int]:
         return {record.id: rank for rank, record in enumerate(self.newest)}
 
+    @cached_property
+    def _domain_ids(self) -> dict[str, frozenset[str]]:
+        return {record.id: frozenset(d.id for d in record.domains) for record in self.records}
+
     def tag_slugs(self, record: Record) -> list[Tag]:
         return [self.tags[key] for key in self._tag_keys[record.id]]
 
@@ -149,11 +153,11 @@ class Site:
         for other in self.by_province[province][:RELATED_SCAN]:
             shared.setdefault(other.id, 0)  # same province, no shared tag
         del shared[record.id]
-        domains = {d.id for d in record.domains}
+        domains = self._domain_ids[record.id]
 
         def score(other_id: str) -> int:
             other = self.by_id[other_id]
-            same_domains = len(domains & {d.id for d in other.domains})
+            same_domains = len(domains & self._domain_ids[other_id])
             same_place = other.place.current.slug == province
             return 3 * shared[other_id] + 2 * same_domains + int(same_place)
 

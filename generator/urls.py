@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 INITIATIVES = "sang-kien"
 PROVINCES = "tinh"
@@ -54,7 +55,21 @@ class PagePath:
 
     def link_from(self, other: PagePath) -> str:
         """A relative Markdown link from ``other``'s source to this page's source."""
-        return posixpath.relpath(self.src, posixpath.dirname(other.src) or ".")
+        return _relative(self.src, posixpath.dirname(other.src))
+
+
+@lru_cache(maxsize=65_536)
+def _relative(target: str, folder: str) -> str:
+    """``posixpath.relpath(target, folder)`` for the generator's clean relative paths.
+
+    Pages link to the same few hundred listing pages hundreds of thousands of times at
+    national scale; ``relpath`` asks the operating system for the current folder each time.
+    """
+    parts, base = target.split("/"), folder.split("/") if folder else []
+    common = 0
+    while common < min(len(parts) - 1, len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:])
 
 
 HOME = PagePath(HOME_SOURCE)
