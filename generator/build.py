@@ -11,6 +11,8 @@ dates describe the content, so the same records give the same site everywhere.
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import gc
 import os
 import shutil
 import subprocess
@@ -99,11 +101,17 @@ def build(root: Path, site_dir: Path | None = None, scores: Path | None = None) 
     result = BuildResult(check, issues)
     if site is None:
         return result
+    epoch, count = content_epoch(site), len(site.records)
+    # The records are written out: let them go before MkDocs and Pagefind run beside this
+    # process, so the build's peak memory is theirs, not theirs plus ours.
+    result.check = dataclasses.replace(check, records=[], contests=[])
+    del check, site
+    gc.collect()
     final = site_dir or root / SITE_DIR
     fresh = final.with_name(final.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
     env = dict(os.environ)
-    env["SOURCE_DATE_EPOCH"] = str(content_epoch(site))  # the content's date wins
+    env["SOURCE_DATE_EPOCH"] = str(epoch)  # the content's date wins
     done = subprocess.run(
         [
             sys.executable,
@@ -136,7 +144,7 @@ def build(root: Path, site_dir: Path | None = None, scores: Path | None = None) 
         return result
     _replace(final, fresh)
     result.site_dir = final
-    result.initiatives = len(site.records)
+    result.initiatives = count
     return result
 
 
