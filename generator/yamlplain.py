@@ -30,6 +30,10 @@ from yaml.nodes import ScalarNode
 
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RESOLVER = yaml.resolver.Resolver()
+# The first characters of every implicitly typed scalar (numbers, booleans, null...): any
+# other plain scalar is text, known without running the resolver's regular expressions.
+_TYPED_FIRST = frozenset(key for key in RESOLVER.yaml_implicit_resolvers if key)
+assert None not in RESOLVER.yaml_implicit_resolvers  # no resolver matches any first character
 
 KeyPath = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line and column, counted in the YAML text
@@ -184,6 +188,8 @@ class _Walker:
         text = event.value
         if event.style or not event.implicit[0]:  # C parser: "" for plain, Python: None
             return text  # quoted or block scalars are always text
+        if text and text[0] not in _TYPED_FIRST:
+            return text
         tag = RESOLVER.resolve(ScalarNode, text, (True, False)).removeprefix(_TAG)
         if tag == "null":
             return None
