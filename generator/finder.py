@@ -3,7 +3,9 @@
 The page filters in the browser, so the data must stay light at national scale: rows are
 arrays (no repeated keys), closed lists are sent once as vocabularies and rows refer to
 them by position, and rows come in chunks of ``CHUNK`` so the first results show while
-the rest loads. The order is the site's own: newest first.
+the rest loads. The order is the site's own: newest first. The text filter's folded
+text is made in the browser from the row (title, summary, place, tags, and the ``agency``
+field: the agency and the locality), not sent a second time.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from typing import Any, get_args
 from . import urls
 from .schema import Level, Status
 from .site import LEVEL_NAMES, STATUS_NAMES, Site
-from .text import fold
 
 CHUNK = 2_000
 FIELDS = (
@@ -29,13 +30,8 @@ FIELDS = (
     "tags",
     "started",
     "summary",
-    "text",
+    "agency",
 )
-
-
-def _text(parts: list[str]) -> str:
-    """What the text filter searches: folded, so typing without marks or đ finds it."""
-    return " ".join(fold(part) for part in parts if part)
 
 
 def finder_files(site: Site) -> dict[str, str]:
@@ -61,9 +57,7 @@ def finder_files(site: Site) -> dict[str, str]:
                 [tag_index[t.slug] for t in site.tag_slugs(record)],
                 i.started,
                 i.summary,
-                _text(
-                    [i.title, i.summary, record.place.label, i.agency, i.locality or "", *i.tags]
-                ),
+                " ".join(part for part in (i.agency, i.locality) if part),
             ]
         )
     chunks = [rows[n : n + CHUNK] for n in range(0, len(rows), CHUNK)] or [[]]

@@ -89,6 +89,10 @@ def test_text_filter_folds_marks_and_d(page: Page, base_url: str) -> None:
     page.get_by_label("Có chữ").fill("dak lak")
     assert "Tuyến phố thanh toán không tiền mặt" in titles(page)
     assert "q=dak+lak" in page.url or "q=dak%20lak" in page.url
+    page.get_by_label("Có chữ").fill("ubnd huyen tuy an")  # the agency, folded in the browser
+    assert titles(page) == ["Một cửa liên thông tại huyện"]
+    page.get_by_label("Có chữ").fill("buon ma thuot")  # the locality
+    assert titles(page) == ["Tuyến phố thanh toán không tiền mặt"]
 
 
 def test_a_shared_address_restores_the_same_view(page: Page, base_url: str) -> None:

@@ -20,13 +20,19 @@ const PAGE = 50;
 const fold = (text) =>
   text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 
+// What the text filter searches, folded here rather than sent twice in the data.
 function rowsOf(index, chunk) {
   const at = Object.fromEntries(index.fields.map((name, n) => [name, n]));
-  return chunk.map((row) => ({
-    id: row[at.id], title: row[at.title], place: row[at.place], province: row[at.province],
-    domains: row[at.domains], status: row[at.status], level: row[at.level], year: row[at.year],
-    tags: row[at.tags], started: row[at.started], summary: row[at.summary], text: row[at.text],
-  }));
+  return chunk.map((row) => {
+    const tags = row[at.tags].map((n) => index.tags[n][1]);
+    const words = [row[at.title], row[at.summary], row[at.place], row[at.agency], ...tags];
+    return {
+      id: row[at.id], title: row[at.title], place: row[at.place], province: row[at.province],
+      domains: row[at.domains], status: row[at.status], level: row[at.level], year: row[at.year],
+      tags: row[at.tags], started: row[at.started], summary: row[at.summary],
+      text: fold(words.join(" ")),
+    };
+  });
 }
 
 async function start(root) {
