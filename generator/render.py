@@ -222,39 +222,44 @@ def _home(r: Renderer) -> None:
 
 def _initiatives(site: Site, r: Renderer, root: Path) -> None:
     for record in site.records:
-        path = urls.initiative(record.id)
-        origin = Origin(record.relpath, label=f"sáng kiến '{record.id}'", field="id")
-        province = record.place.current
-        images = []
-        for index, image in enumerate(record.initiative.images):
-            name = f"{index + 1}-{PurePosixPath(image.src).name}"
-            images.append(PagePath(urls.initiative_file(record.id, name)))
-            r.outputs.add(images[-1].src, _beside(record, root, image.src), origin)
-        meta = {
-            "title": meta_text(record.initiative.title),
-            "description": meta_text(record.initiative.summary),
-            "template": "initiative.html",
-            "breadcrumbs": crumbs(
-                ("Tỉnh, thành", urls.province_index()),
-                (province.name, urls.province(province.slug)),
-            ),
-            "status": record.initiative.status,
-            "status_label": STATUS_NAMES[record.initiative.status][0],
-            "search_body": True,
-            "edit_url": r.settings.edit_url(record.relpath),
-        }
-        body = render_body(record.body, _body_images(record, root, path, r.outputs))
-        r.page(
-            path,
-            "initiative.md.j2",
-            meta,
-            origin,
-            record=record,
-            i=record.initiative,
-            images=images,
-            body=body,
-            search_meta=search_meta(record),
-        )
+        render_initiative(r, record, root)
+
+
+def render_initiative(r: Renderer, record: Record, root: Path) -> None:
+    """One initiative's page and the images it publishes (``sangkien serve`` renders one alone)."""
+    path = urls.initiative(record.id)
+    origin = Origin(record.relpath, label=f"sáng kiến '{record.id}'", field="id")
+    province = record.place.current
+    images = []
+    for index, image in enumerate(record.initiative.images):
+        name = f"{index + 1}-{PurePosixPath(image.src).name}"
+        images.append(PagePath(urls.initiative_file(record.id, name)))
+        r.outputs.add(images[-1].src, _beside(record, root, image.src), origin)
+    meta = {
+        "title": meta_text(record.initiative.title),
+        "description": meta_text(record.initiative.summary),
+        "template": "initiative.html",
+        "breadcrumbs": crumbs(
+            ("Tỉnh, thành", urls.province_index()),
+            (province.name, urls.province(province.slug)),
+        ),
+        "status": record.initiative.status,
+        "status_label": STATUS_NAMES[record.initiative.status][0],
+        "search_body": True,
+        "edit_url": r.settings.edit_url(record.relpath),
+    }
+    body = render_body(record.body, _body_images(record, root, path, r.outputs))
+    r.page(
+        path,
+        "initiative.md.j2",
+        meta,
+        origin,
+        record=record,
+        i=record.initiative,
+        images=images,
+        body=body,
+        search_meta=search_meta(record),
+    )
 
 
 CONTEST_GUIDE = PagePath("hoi-dong-thi.md")
