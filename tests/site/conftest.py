@@ -13,15 +13,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Page
 from bs4 import BeautifulSoup
-
+from playwright.sync_api import Page
 
 from generator.build import BuildResult, build
 from generator.settings import load_settings
 from generator.write import MANIFEST
 
-from ..conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, PROJECT, shared
+from ..conftest import FIXTURES, PROJECT, shared
 
 SITE_FIXTURE = FIXTURES / "site"
 MakeProject = Callable[..., Path]
@@ -77,7 +76,7 @@ def project(tmp_path: Path) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

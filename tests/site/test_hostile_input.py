@@ -43,7 +43,11 @@ HOSTILE_BODIES: list[tuple[str, str, tuple[int, int] | None]] = [
     ("md-link-tab-entity", "[x](java&#9;script:alert(1))", (0, 5)),
     ("md-reference-link", "[x][r]\n\n[r]: javascript:alert(1)", (2, 6)),
     ("md-image-javascript", "![x](javascript:alert(1))", (0, 6)),
-    ("md-link-data-html", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", (0, 5)),
+    (
+        "md-link-data-html",
+        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        (0, 5),
+    ),
     ("md-link-vbscript", "[x](vbscript:msgbox(1))", (0, 5)),
     ("md-link-protocol-relative", "[x](//evil.example/)", (0, 5)),
     ("autolink-javascript", "<javascript:alert(1)>", (0, 2)),

@@ -12,7 +12,8 @@ from generator.urls import PagePath
 
 from ..conftest import PROJECT
 
-SECTION = re.compile(r"""["'`/(]((?:%s)/)""" % "|".join(map(re.escape, urls.SECTIONS)))
+_SECTIONS = "|".join(map(re.escape, urls.SECTIONS))
+SECTION = re.compile(rf"""["'`/(]((?:{_SECTIONS})/)""")
 
 
 def test_no_module_or_template_spells_a_section_folder() -> None:

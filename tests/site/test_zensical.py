@@ -15,7 +15,7 @@ from generator.build import generate
 
 
 def test_zensical_builds_the_generated_site(project: Path) -> None:
-    check, issues, site, _ = generate(project)
+    _, issues, site, _ = generate(project)
     assert site is not None and not issues
     zensical = Path(sys.executable).parent / "zensical"
     done = subprocess.run(
