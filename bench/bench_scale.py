@@ -272,7 +272,8 @@ def folder_mb(folder: Path) -> float:
 def output_figures(site: Path) -> dict[str, Any]:
     pages = {p: p.stat().st_size for p in site.rglob("*.html")}
     largest = max(pages, key=lambda p: (pages[p], p.as_posix()))
-    initiatives = {p: s for p, s in pages.items() if p.parent.parent.name == "sang-kien"}
+    # sang-kien/<id>/index.html only: a tag "sáng kiến" has pages the/sang-kien/trang-N/ too
+    initiatives = {p: s for p, s in pages.items() if p.parent.parent == site / "sang-kien"}
     biggest = max(initiatives, key=lambda p: (initiatives[p], p.as_posix()))
     return {
         "site_mb": round(folder_mb(site), 2),
