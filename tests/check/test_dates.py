@@ -143,3 +143,13 @@ def test_years_run_from_1945_to_2100_and_a_year_is_a_whole_number(
     from generator.schema import partial_date
 
     assert (partial_date(value) is not None) == valid
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [("2024-02-29", True), ("2023-02-29", False), ("2000-02-29", True), ("2100-02-29", False)],
+)
+def test_the_29th_of_february_only_in_leap_years(value: str, valid: bool) -> None:
+    from generator.schema import partial_date
+
+    assert (partial_date(value) is not None) == valid

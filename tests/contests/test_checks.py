@@ -262,3 +262,12 @@ def test_a_contest_known_from_a_report_is_recorded_not_judged(repo: ContestRepo)
     code, issues = repo.check()
     assert (code, [i["code"] for i in issues]) == (1, ["rules-missing"])
     assert "có phiếu chấm" in issues[0]["message"]
+
+
+def test_an_id_without_letters_gets_a_placeholder_suggestion(repo: ContestRepo) -> None:
+    """``%%`` slugs to nothing: the message still shows what an id looks like."""
+    repo.record("a", contests=())
+    repo.contest(criteria=[{"id": "%%", "label": "Tính mới", "max": 30}])
+    _, issues = repo.check()
+    bad = next(i for i in issues if i["code"] == "bad-key")
+    assert "'%%' không dùng được làm mã" in bad["message"] and "ví dụ 'ma-moi'" in bad["message"]

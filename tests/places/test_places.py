@@ -101,6 +101,12 @@ def test_unknown_names_are_not_guessed_but_suggested() -> None:
     assert places().suggest("Quang Tr")[0] == "Quảng Trị"
 
 
+def test_every_name_within_a_typo_is_suggested_not_only_the_likeliest() -> None:
+    """Within one edit of three provinces: all three, however the others rank by likeness."""
+    assert places().suggest("Hangiang") == ["Hà Giang", "An Giang", "Hậu Giang"]
+    assert places().suggest("Engiang") == ["An Giang"]  # ranked below "Hà Giang" by likeness
+
+
 def test_normalised_key_handles_d_and_prefixes() -> None:
     assert name_key("Đồng Tháp") == "dongthap"
     assert name_key("TP. Cần Thơ") == name_key("Cần Thơ") == "cantho"
