@@ -312,3 +312,9 @@ def test_a_name_that_normalises_to_nothing_is_no_key(tmp_path: Path) -> None:
     loaded = load_places(tmp_path / "provinces.yml", tmp_path / "localities.yml")
     assert loaded.resolve("Tỉnh") is None and loaded.resolve("") is None
     assert loaded.resolve("HN") is not None
+
+
+def test_a_locality_is_known_by_its_other_spellings() -> None:
+    """``localities.yml`` lists "Ban Mê Thuột" as another spelling of Buôn Ma Thuột."""
+    found = places().locality("Ban Mê Thuột")
+    assert found is not None and found == places().locality("Buôn Ma Thuột")
