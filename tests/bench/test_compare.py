@@ -11,14 +11,11 @@ import importlib
 import json
 import sys
 
-import pytest
 import yaml
 
 from ..conftest import PROJECT
 
 BENCH = PROJECT / "bench"
-if not (BENCH / "bench_scale.py").is_file():  # a copy of the project without bench/
-    pytest.skip("bench/ is not in this copy of the project", allow_module_level=True)
 sys.path.insert(0, str(BENCH))
 bench_scale = importlib.import_module("bench_scale")
 
