@@ -29,7 +29,7 @@ from typing import TextIO
 from .build import DOCS_DIR, TEMPLATES_DIR, generate
 from .check import CONTENT_DIR
 from .issues import Issue, has_errors, sort_issues
-from .outputs import Output, Outputs
+from .outputs import Outputs
 from .records import Record
 from .render import Renderer, render_initiative
 from .report import TextReporter
@@ -39,7 +39,7 @@ from .sources import Source, find_sources, load_source, relative_name
 from .text import slug
 from .validate import validate_all
 from .vocab import load_vocabulary
-from .write import owned_files
+from .write import output_bytes, owned_files
 
 MAX_PREVIEW = 20  # records saved at once beyond this (a checkout, a script): the full way
 
@@ -71,12 +71,6 @@ def _stamp(path: Path) -> Stamp | None:
     except OSError:
         return None
     return status.st_mtime_ns, status.st_size
-
-
-def _bytes(output: Output) -> bytes:
-    if isinstance(output, Path):
-        return output.read_bytes()
-    return output.encode("utf-8") if isinstance(output, str) else output
 
 
 def _names_contest(source: Source | None) -> bool:
@@ -229,7 +223,7 @@ class Previewer:
             render_initiative(Renderer(site, templates, outputs, settings), record, self.root)
             if outputs.issues or not set(outputs.files) <= owned:
                 return None
-            rendered[record.relpath] = {path: _bytes(o) for path, o in outputs.files.items()}
+            rendered[record.relpath] = {path: output_bytes(o) for path, o in outputs.files.items()}
         written = 0
         for record in records:
             earlier = self.previews.get(record.relpath)

@@ -37,7 +37,8 @@ def find_conflicts(outputs: dict[str, Output], docs_dir: Path) -> list[Issue]:
     return issues
 
 
-def _content(output: Output) -> bytes:
+def output_bytes(output: Output) -> bytes:
+    """What a generated file holds: text, bytes, or a file copied as it is."""
     if isinstance(output, Path):
         return output.read_bytes()
     return output.encode("utf-8") if isinstance(output, str) else output
@@ -48,7 +49,7 @@ def write_outputs(outputs: dict[str, Output], docs_dir: Path) -> None:
     previous = owned_files(docs_dir)
     for path, output in sorted(outputs.items()):
         target = docs_dir / path
-        data = _content(output)
+        data = output_bytes(output)
         if target.is_file() and target.read_bytes() == data:
             continue  # unchanged files keep their time stamps: live reload stays quiet
         target.parent.mkdir(parents=True, exist_ok=True)
