@@ -303,9 +303,13 @@ def yaml_error_issue(rel: str, text: str, error: yaml.YAMLError, first_line: int
     line, column, problem = first_line, 1, str(error).split("\n")[0] or type(error).__name__
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or problem
+        if error.context_mark is not None and "end of stream" in (error.problem or ""):
+            # An unclosed quote or bracket runs to the end of the front matter: where it
+            # opened is where the writer must look, not the closing "---".
+            mark, problem = error.context_mark, f"{error.context}: {error.problem}"
         if mark is not None:
             line, column = mark.line + first_line, mark.column + 1
-        problem = error.problem or error.context or problem
     elif isinstance(error, ReaderError) and isinstance(error.character, int):
         char = chr(error.character)
         problem = f"U+{error.character:04X}: {error.reason}"
