@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from slugify import slugify as _slugify
 
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _D_LETTERS = (("đ", "d"), ("Đ", "D"), ("ð", "d"), ("Ð", "D"))
+_D_MAP = str.maketrans(dict(_D_LETTERS))
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 
