@@ -220,6 +220,33 @@ def test_same_title_is_found_past_a_record_without_one(make_tree: MakeTree) -> N
     assert codes == [("a.md", "missing"), ("c.md", "same-title-and-province")]
 
 
+def test_the_same_title_in_another_province_is_no_duplicate(make_tree: MakeTree) -> None:
+    cao_bang = valid_record(**{"province: Đắk Lắk": "province: Cao Bằng"})
+    root = make_tree(
+        {"initiatives/dak-lak/a.md": valid_record(), "initiatives/cao-bang/b.md": cao_bang}
+    )
+    assert check_paths(root).issues == []
+
+
+def test_a_checked_file_hears_of_an_untouched_duplicate_whatever_their_order(
+    make_tree: MakeTree,
+) -> None:
+    """A pull request that edits the earlier of two same-titled files is still told."""
+    root = make_tree(
+        {
+            "initiatives/dak-lak/a.md": valid_record(),
+            "initiatives/dak-lak/b.md": valid_record(),
+            "initiatives/dak-lak/c.md": valid_record(**{"Ngày thứ 6 nhanh": "Ngày thứ Hai"}),
+            "initiatives/dak-lak/d.md": valid_record(**{"Ngày thứ 6 nhanh": "Ngày thứ Hai"}),
+        }
+    )
+    issues = check_paths(root, [root / "initiatives/dak-lak/a.md"]).issues
+    assert [(Path(i.path).name, i.code) for i in issues] == [
+        ("a.md", "same-title-and-province")
+    ]
+    assert "initiatives/dak-lak/b.md" in issues[0].message_en
+
+
 @pytest.mark.parametrize(("year", "accepted"), [(1944, False), (1945, True), (2100, True),
                                                 (2101, False)])  # fmt: skip
 def test_recognition_years_run_from_1945_to_2100(
