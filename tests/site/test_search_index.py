@@ -68,8 +68,7 @@ def search_failure(detail: str) -> Issue:
 
 def test_a_failed_index_says_pagefinds_last_words(tmp_path: Path) -> None:
     assert index_search(tmp_path) == search_failure(
-        "Most likely, the directory passed to Pagefind was empty or did not contain any html"
-        " files."
+        "Most likely, the directory passed to Pagefind was empty or did not contain any html files."
     )
 
 
