@@ -183,6 +183,7 @@ def test(pytest_args: list[str]) -> int:
     ensure_decap_server()
     say("ruff, mypy")
     lint = subprocess.call([BIN / "ruff", "check", "."], cwd=ROOT)
+    lint = subprocess.call([BIN / "ruff", "format", "--check", "."], cwd=ROOT) or lint
     lint = subprocess.call([BIN / "mypy"], cwd=ROOT) or lint
     say("pytest")
     tests = subprocess.call([PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT)

@@ -67,8 +67,7 @@ def summary() -> str:
         module = name.split(".x")[0] if ".x" in name else name.rsplit(".", 1)[0]
         by_module.setdefault(module, Counter())[status] += 1
     head = (
-        "| module | mutants | killed | survived | equivalent | gone | timeout | unchecked "
-        "| score |"
+        "| module | mutants | killed | survived | equivalent | gone | timeout | unchecked | score |"
     )
     rows = [head, "|---|---|---|---|---|---|---|---|---|"]
     total: Counter[str] = Counter()
@@ -87,8 +86,16 @@ def _row(name: str, counts: Counter[str]) -> str:
     killed = counts["killed"] + counts["timeout"]
     judged = killed + counts["survived"] + counts["other"]
     score = f"{100 * killed / judged:.1f} %" if judged else "–"
-    cells = [sum(counts.values()), counts["killed"], counts["survived"], counts["equivalent"],
-             counts["gone"], counts["timeout"], counts["unchecked"], score]
+    cells = [
+        sum(counts.values()),
+        counts["killed"],
+        counts["survived"],
+        counts["equivalent"],
+        counts["gone"],
+        counts["timeout"],
+        counts["unchecked"],
+        score,
+    ]
     return f"| {name} | " + " | ".join(str(cell) for cell in cells) + " |"
 
 

@@ -179,7 +179,9 @@ def test_body_images_with_impossible_names_are_reported_not_raised(make_tree: Ma
     root = make_tree({"a.md": valid_record() + body})
     found = check_paths(root, [root / "a.md"]).issues
     assert [(i.line, i.code) for i in found if i.code.startswith("image")] == [
-        (23, "image-missing"), (24, "image-missing"), (25, "image-outside")
+        (23, "image-missing"),
+        (24, "image-missing"),
+        (25, "image-outside"),
     ]
 
 

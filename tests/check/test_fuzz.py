@@ -32,6 +32,7 @@ MUTANTS = list(mutants(COUNT, seed=13))
 
 CONTEST_FILES = sorted((PROJECT / "contests").rglob("*.yml"))  # contests and scorecards
 
+
 def place(root: Path, number: int, mutant: Mutant) -> Path:
     """Where the mutant lives: its original province folder, a name of its own."""
     target = root / "initiatives" / mutant.origin.parent.name / f"m{number}-{mutant.origin.name}"

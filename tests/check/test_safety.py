@@ -136,7 +136,8 @@ def test_only_images_of_the_repository_are_listed_to_check() -> None:
     body = "[tải](tai-lieu.pdf) ![ngoài](https://t.example/p.gif) ![có dấu cách](<anh/a b.png>)"
     assert scan_body(body).images == [(body.index("<anh/a b"), "anh/a b.png")]
     assert [what for _, _, what in findings(body)] == [
-        "a link to 'tai-lieu.pdf'", "an image from 'https://t.example/p.gif'"
+        "a link to 'tai-lieu.pdf'",
+        "an image from 'https://t.example/p.gif'",
     ]  # a destination in <...> is not read as an HTML tag
 
 

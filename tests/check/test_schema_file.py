@@ -50,6 +50,8 @@ def test_schema_rejects_what_the_checker_rejects(
     """For the same reason, at the same place: a fixture failing otherwise is noticed."""
     schema = json.loads(schema_text())
     validator = jsonschema.validators.validator_for(schema)(schema)
-    errors = [(error.validator, list(error.absolute_path)) for error in
-              validator.iter_errors(front_matter(name))]
+    errors = [
+        (error.validator, list(error.absolute_path))
+        for error in validator.iter_errors(front_matter(name))
+    ]
     assert errors == [(keyword, path)]

@@ -293,8 +293,17 @@ def _reference_edits(a: str, b: str) -> int:
 
 
 def test_the_typo_distance_counts_inserts_deletes_replacements_and_swaps() -> None:
-    assert [_edits(a, b) for a, b in [("", "abc"), ("abc", ""), ("ab", "ba"), ("daklak", "dalkak"),
-                                      ("caomau", "camau"), ("abc", "abc")]] == [3, 3, 1, 1, 1, 0]
+    assert [
+        _edits(a, b)
+        for a, b in [
+            ("", "abc"),
+            ("abc", ""),
+            ("ab", "ba"),
+            ("daklak", "dalkak"),
+            ("caomau", "camau"),
+            ("abc", "abc"),
+        ]
+    ] == [3, 3, 1, 1, 1, 0]
     rng = random.Random(7)
     pairs = [
         ("".join(rng.choice("abc") for _ in range(rng.randrange(6))),

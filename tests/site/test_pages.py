@@ -306,8 +306,10 @@ def test_long_listings_come_in_pages_that_link_to_each_other(
     assert "trang 2/2" in second.get_text(" ")
     nav = second.find("nav", class_="sk-pager")
     assert [a.get_text() for a in nav.find_all("a")] == ["‹ Trước", "1"]
-    assert soup(site, "tinh/dak-lak/index.html").find("nav", class_="sk-pager").find(
-        "a", string="Sau ›"
+    assert (
+        soup(site, "tinh/dak-lak/index.html")
+        .find("nav", class_="sk-pager")
+        .find("a", string="Sau ›")
     )
     assert (site / "nam/2023/trang-2/index.html").is_file()  # years, tags, statuses too
     assert not (site / "nam/2022/trang-2").exists()  # one initiative: one page, no pager

@@ -26,8 +26,8 @@ def test_findings_become_annotations_on_their_lines(tmp_path: Path) -> None:
     record.parent.mkdir(parents=True)
     record.write_text(
         "---\ntitle: 'Một, hai: 100%'\nsummary: Tóm tắt.\nprovince: Atlantis\nagency: UBND\n"
-        "level: commune\ndomains: [procedures]\nstatus: active\nstarted: \"2023\"\n"
-        "sources:\n  - {title: Bài, publisher: Báo, date: \"2024\"}\n---\n\nNội dung.\n",
+        'level: commune\ndomains: [procedures]\nstatus: active\nstarted: "2023"\n'
+        'sources:\n  - {title: Bài, publisher: Báo, date: "2024"}\n---\n\nNội dung.\n',
         encoding="utf-8",
     )
     code, out, err = run_main("--root", str(tmp_path), "check", "--format", "github")
