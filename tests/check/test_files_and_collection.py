@@ -267,3 +267,17 @@ def test_recognition_years_run_from_1945_to_2100(
     root = make_tree({"a.md": valid_record(**{"sources:": recognition})})
     codes = [i.code for i in check_paths(root, [root / "a.md"]).issues]
     assert codes == ([] if accepted else ["bad-year"])
+
+
+@pytest.mark.parametrize(
+    ("province", "code"),
+    [
+        ("province: Đắk Lắk\nprovince: Dak Lakk", "duplicate-key"),
+        ("province: !!str Dak Lakk", "yaml-tag"),
+    ],
+)
+def test_a_province_the_reader_refused_is_not_reported_twice(
+    make_tree: MakeTree, province: str, code: str
+) -> None:
+    root = make_tree({"initiatives/dak-lak/a.md": valid_record(**{"province: Đắk Lắk": province})})
+    assert [i.code for i in check_paths(root).issues] == [code]  # no "unknown-province"
