@@ -153,3 +153,13 @@ def test_the_29th_of_february_only_in_leap_years(value: str, valid: bool) -> Non
     from generator.schema import partial_date
 
     assert (partial_date(value) is not None) == valid
+
+
+def test_a_start_from_today_on_is_not_in_the_future(make_tree: MakeTree) -> None:
+    today = datetime.date.today()
+    tomorrow = today + datetime.timedelta(days=1)
+    started = 'started: "2023-11"'
+    for now in (today.isoformat(), f'"{today:%Y-%m}"', str(today.year)):
+        assert codes(make_tree, **{started: f"started: {now}"}) == [], now
+    for later in (tomorrow.isoformat(), str(today.year + 1)):
+        assert codes(make_tree, **{started: f"started: {later}"}) == ["started-in-future"], later
