@@ -281,3 +281,14 @@ def test_a_province_the_reader_refused_is_not_reported_twice(
 ) -> None:
     root = make_tree({"initiatives/dak-lak/a.md": valid_record(**{"province: Đắk Lắk": province})})
     assert [i.code for i in check_paths(root).issues] == [code]  # no "unknown-province"
+
+
+def test_a_named_file_is_checked_whatever_sorts_before_it(make_tree: MakeTree) -> None:
+    root = make_tree(
+        {
+            "initiatives/dak-lak/a.md": valid_record(**{"Ngày thứ 6 nhanh": "Ngày thứ Hai"}),
+            "initiatives/dak-lak/b.md": valid_record(**{"level: commune": "level: xa"}),
+        }
+    )
+    issues = check_paths(root, [root / "initiatives/dak-lak/b.md"]).issues
+    assert [(i.path, i.field) for i in issues] == [("initiatives/dak-lak/b.md", "level")]
