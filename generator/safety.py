@@ -252,6 +252,18 @@ class OffsetParser(HTMLParser):
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
+    def parse_html_declaration(self, i: int) -> int:
+        """``<!`` that Python cannot name (``<![x]>``, ``<![ a``) is, to a browser, a bogus
+        comment up to the next ``>``; Python before 3.13 raises ``AssertionError`` instead."""
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            if end < 0:
+                return -1  # not closed: read as text, the way the parser ends any such tail
+            self.handle_decl(self.rawdata[i + 2 : end])
+            return end + 1
+
 
 class _TagScanner(OffsetParser):
     """Finds raw HTML in the body the way a browser reads it (tags may span lines)."""

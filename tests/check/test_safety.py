@@ -147,3 +147,36 @@ def test_the_sanitiser_removes_what_markdown_never_makes() -> None:
         "<noscript>ẩn</noscript><textarea>nhập</textarea><!-- ghi chú --><p>hết</p>"
     )
     assert sanitize_html(html) == "Tómýgiữa<p>hết</p>"
+
+
+def test_a_destination_loses_only_its_angle_brackets() -> None:
+    body = "![X](X.png) ![Y](<XanhX.png>)"
+    assert scan_body(body).images == [(5, "X.png"), (body.index("<Xanh"), "XanhX.png")]
+
+
+def test_the_sanitiser_keeps_links_of_the_web_and_mail_only() -> None:
+    html = (
+        '<a href="tel:0262">gọi</a><a href="ftp://x.example/a">tải</a><a href="sms:1">nhắn</a>'
+        '<a href="https://x.example/">web</a><a href="mailto:a@x.example">thư</a>'
+    )
+    assert sanitize_html(html) == (
+        "<a>gọi</a><a>tải</a><a>nhắn</a>"
+        '<a href="https://x.example/">web</a><a href="mailto:a@x.example">thư</a>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("Xem <![x]> nhé", [(4, "the declaration <![x]>")]),
+        ("<![i](a\nb.png)", []),  # not closed: text
+        ("a <![ b", []),
+        (
+            "<![x]> <img src=x onerror=alert(1)>",
+            [(0, "the declaration <![x]>"), (7, "the attribute onerror= on <img>")],
+        ),
+    ],
+)
+def test_a_bogus_declaration_is_found_not_crashed_on(body: str, found: list[object]) -> None:
+    """Python before 3.13 raises AssertionError on ``<![`` it cannot name."""
+    assert [(f.offset, f.what_en) for f in scan_body(body).findings] == found
