@@ -165,9 +165,8 @@ def paged(
     pages = tuple(urls.listing_page(first, n) for n in range(1, len(chunks) + 1))
     for number, (path, chunk) in enumerate(zip(pages, chunks, strict=True), 1):
         page_meta = dict(meta)
-        if number > 1:
+        if number > 1:  # (listings are never indexed for search: see Renderer.page)
             page_meta["title"] = f"{meta['title']} — trang {number}"
-            page_meta["search_body"] = False
         pager = Pager(number, pages, len(records))
         r.page(path, template, page_meta, origin, records=chunk, pager=pager, **context)
 

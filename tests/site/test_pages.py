@@ -313,3 +313,26 @@ def test_long_listings_come_in_pages_that_link_to_each_other(
     )
     assert (site / "nam/2023/trang-2/index.html").is_file()  # years, tags, statuses too
     assert not (site / "nam/2022/trang-2").exists()  # one initiative: one page, no pager
+
+
+def test_a_listing_is_cut_into_pages_of_page_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Five initiatives, two a page: three pages, each titled after the first."""
+    import generator.render as render_module
+    from generator.outputs import Origin
+    from generator.urls import PagePath
+
+    made: list[tuple[str, str, list[int], int]] = []
+
+    class Renderer:
+        def page(self, path, template, meta, origin, *, records, pager, **context):
+            made.append((path.src, meta["title"], records, pager.number))
+
+    monkeypatch.setattr(render_module, "PAGE_SIZE", 2)
+    first = PagePath("nam/2023.md")
+    meta = {"title": "Năm 2023"}
+    render_module.paged(Renderer(), first, "listing.md.j2", meta, Origin("x.md"), [1, 2, 3, 4, 5])
+    assert made == [
+        ("nam/2023.md", "Năm 2023", [1, 2], 1),
+        ("nam/2023/trang-2.md", "Năm 2023 — trang 2", [3, 4], 2),
+        ("nam/2023/trang-3.md", "Năm 2023 — trang 3", [5], 3),
+    ]
