@@ -1,15 +1,22 @@
 """Mutation testing: does the fast suite notice a small bug in the modules that matter?
 
     .venv/bin/pip install -e '.[test,mutation]'
-    .venv/bin/python bench/mutation.py run [--max-children N] [MUTANT ...]  # mutmut, then table
-    .venv/bin/python bench/mutation.py verify [PREFIX [TEST ...]]             # see below
-    .venv/bin/python bench/mutation.py summary                                # table only
+    .venv/bin/python bench/mutation.py run [--max-children N] [--fresh-stats] [MODULE ...]
+    .venv/bin/python bench/mutation.py summary       # the table only
+    .venv/bin/python bench/mutation.py verify [PREFIX [TEST ...]]   # see below
 
 ``run`` calls ``mutmut run`` (configured in ``[tool.mutmut]`` of ``pyproject.toml``:
-the modules, the files the tests read, ``-m "not browser"``); mutmut copies the tree
-into ``mutants/`` (git-ignored) and remembers results there, so a second run only
-re-tests what changed. Names may be globs (``"generator.write*"``). Not in CI: a full
-run takes hours on a 2-core machine.
+the modules, the files the tests read, ``-m "not browser"``) and prints the table.
+mutmut copies the tree into ``mutants/`` (git-ignored) and remembers each verdict there.
+The first run judges every mutant; later runs judge, by name, only what is still open:
+mutants not yet judged (new or changed code) and survivors, which today's tests may now
+kill. Without names mutmut would skip the survivors; with globs it would judge every
+matching mutant again. ``MODULE`` (``validate`` or ``generator.validate``) limits it. Not
+in CI: a first run takes hours on a 2-core machine.
+
+``--fresh-stats`` makes mutmut record again which tests reach which function. Do it
+after functions were rewritten or moved: its incremental record then misses tests, and
+a mutant that only those tests would kill is reported as a survivor.
 
 The tests recompute the generator's caches under mutation (``tests/conftest.py``):
 mutmut forks its workers from a process that has already filled them, and a mutant in
@@ -19,10 +26,9 @@ Before any test, mutmut asks mypy (``type_check_command``, which runs ``mutation
 mypy`` inside ``mutants/``): a mutant mypy refuses is counted as caught ("mypy" in the
 table) without a test run, since the test command runs mypy and it could not land.
 
-``verify`` takes each survivor of a run made on older code and applies its change to
-today's working tree, then runs the fast suite: killed by a test written since, gone
-(the code it changed was rewritten), or still a survivor. The tree is restored after
-each try.
+``verify`` applies each survivor to today's working tree and runs the fast suite (or the
+given test files), restoring the file after each try: a quick look at whether new tests
+kill a few survivors before a ``run`` confirms it.
 
 The summary counts mutants listed in ``bench/mutation-equivalent.txt`` (``name  # why``)
 as equivalent, not as survivors; record the figures in ``bench/mutation-summary.md``.
@@ -186,15 +192,51 @@ def type_check() -> int:
     return 0
 
 
+def open_mutants(modules: list[str]) -> list[str]:
+    """Mutants of ``modules`` (all if none) that are unjudged, or survived and are not
+    listed as equivalent: what a run should judge (again)."""
+    wanted = tuple(m if m.startswith("generator.") else f"generator.{m}" for m in modules)
+    equivalent = equivalent_mutants()
+    names = []
+    for meta in sorted(MUTANTS.rglob("*.py.meta")):
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        for name, code in codes.items():
+            module = name.split(".x")[0] if ".x" in name else name.rsplit(".", 1)[0]
+            if wanted and module not in wanted:
+                continue
+            if code is None or (STATUS.get(code) == "survived" and name not in equivalent):
+                names.append(name)
+    return names
+
+
+def run(argv: list[str]) -> None:
+    children = (
+        ["--max-children", argv[argv.index("--max-children") + 1]]
+        if ("--max-children" in argv)
+        else []
+    )
+    modules = [a for a in argv if not a.startswith("--") and a not in children]
+    if "--fresh-stats" in argv:
+        (MUTANTS / "mutmut-stats.json").unlink(missing_ok=True)
+    if not any(MUTANTS.rglob("*.py.meta")):  # the first run: nothing judged yet
+        names = [f"generator.{m.removeprefix('generator.')}.*" for m in modules]
+    else:
+        names = open_mutants(modules)
+        print(f"{len(names)} mutants to judge", flush=True)
+        if not names:
+            return
+    mutmut = Path(sys.executable).with_name("mutmut")
+    # mutmut runs ``type_check_command`` ("python bench/mutation.py mypy") by name
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    env = {**os.environ, "PATH": path}
+    subprocess.run([str(mutmut), "run", *children, *names], cwd=ROOT, check=False, env=env)
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["mypy"]:
         return type_check()
     if argv[:1] == ["run"]:
-        mutmut = Path(sys.executable).with_name("mutmut")
-        # mutmut runs ``type_check_command`` ("python bench/mutation.py mypy") by name
-        path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-        env = {**os.environ, "PATH": path}
-        subprocess.run([str(mutmut), "run", *argv[1:]], cwd=ROOT, check=False, env=env)
+        run(argv[1:])
     elif argv[:1] == ["verify"]:
         # verify [PREFIX [TEST ...]]
         verify(argv[1] if len(argv) > 1 else "", argv[2:] or None)
