@@ -114,3 +114,23 @@ def test_a_contest_known_from_a_report_shows_its_sources_not_rules(tmp_path: Pat
     assert "Cổng thông tin tỉnh An Giang" in page and 'href="https://angiang.gov.vn/bai"' in page
     for absent in ("Tiêu chí chấm", "Cách xếp hạng", "Điều kiện dự thi", "Sáng kiến dự thi"):
         assert absent not in page, absent
+
+
+def test_scorecards_kept_outside_the_repository_publish_the_same_ranking(
+    tmp_path: Path,
+) -> None:
+    """The committee keeps its scorecards private and names them at publication time."""
+    repo = contest_repo(tmp_path, published=True)
+    private = tmp_path / "rieng"
+    private.mkdir()
+    (repo.root / "contests" / "hoi-thi" / "scores").rename(private / "hoi-thi")
+    assert not build(repo.root).ok  # published, and no scorecards in the repository
+    code, _, err = repo.run("build", "--scores", str(private))
+    assert (code, err) == (0, "")
+    files = site_files(repo.root / "site")
+    ranking = json.loads(files["du-lieu/cuoc-thi/hoi-thi.json"])["ranking"]
+    assert [(r["id"], r["score"], r["prize"]) for r in ranking] == [
+        ("mot-cua-so", 90.12, PRIZE),
+        ("tra-tai-nha", 40.0, None),
+    ]
+    assert "data-contest-ranking" in files["cuoc-thi/hoi-thi/index.html"]
