@@ -84,7 +84,7 @@ def record_data(record: Record, settings: SiteSettings = NO_SETTINGS) -> dict[st
 
 
 def _metric(metric: Any) -> str:
-    """``Hồ sơ trễ hạn: 6 hồ sơ (trước: 341; tính đến 2023)``: one readable cell part."""
+    """``Hồ sơ trễ hạn: 6 hồ sơ (trước: 341, tính đến 2023)``: one readable cell part."""
     text = f"{metric.label}: {number_vi(metric.value)} {metric.unit}"
     extra = []
     if metric.baseline is not None:

@@ -64,3 +64,33 @@ def test_csv_domain_order_does_not_depend_on_the_hash_seed(root: Path, seed: str
         check=True,
     )
     assert done.stdout == "digital-government; procedures; impact\n"
+
+
+def test_a_metric_cell_gives_its_baseline_and_date_only_when_known(make_tree: MakeTree) -> None:
+    metrics = """metrics:
+  - label: Hồ sơ trễ hạn
+    value: 6
+    baseline: 341
+    unit: hồ sơ
+    as_of: "2023"
+  - label: Thời gian chờ
+    value: 15
+    unit: phút
+  - label: Hồ sơ trực tuyến
+    value: 1200
+    unit: hồ sơ
+    as_of: "2024-06"
+sources:"""
+    source = "trễ hạn 6 hồ sơ (năm trước 341), chờ 15 phút, 1.200 hồ sơ trực tuyến"
+    record = valid_record(
+        **{"sources:": metrics, "    url: https://baodaklak.vn/bai-viet": "    url: "
+           f"https://baodaklak.vn/bai-viet\n    quote: {source}"}
+    )  # fmt: skip
+    result = check_paths(make_tree({"initiatives/dak-lak/a.md": record}))
+    assert result.ok, [i.as_text() for i in result.issues]
+    data = export_open_data(build_site(result.records, load_vocabulary()))
+    (row,) = csv.DictReader(io.StringIO(data["du-lieu/initiatives.csv"].lstrip("\ufeff")))
+    assert row["metrics"] == (
+        "Hồ sơ trễ hạn: 6 hồ sơ (trước: 341, tính đến 2023); Thời gian chờ: 15 phút; "
+        "Hồ sơ trực tuyến: 1.200 hồ sơ (tính đến 2024-06)"
+    )
