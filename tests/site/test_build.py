@@ -351,8 +351,8 @@ def test_a_failure_mkdocs_does_not_explain_is_still_reported(
     result = build(project)
     assert not result.ok and result.site_dir is None
     (issue,) = result.issues
-    where = (issue.code, issue.path, issue.line, issue.column)
-    assert where == ("mkdocs-failed", "mkdocs.yml", 1, 1)
+    where = (issue.code, issue.path, issue.line, issue.column, issue.field)
+    assert where == ("mkdocs-failed", "mkdocs.yml", 1, 1, "build")
     assert "exit status -9" in issue.message
     assert not (project / "site.new").exists() and not (project / "site").exists()
 
