@@ -47,7 +47,11 @@ ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 EQUIVALENT = ROOT / "bench" / "mutation-equivalent.txt"
 VERIFIED = MUTANTS / "verified.json"
-STATUS = {0: "survived", 1: "killed", 3: "killed", 36: "timeout", 37: "mypy", None: "unchecked"}
+# 33: no test reaches the mutant, so it survives; -24: SIGXCPU, mutmut's CPU-time limit
+STATUS = {
+    **{0: "survived", 33: "survived", 1: "killed", 3: "killed", 37: "mypy", None: "unchecked"},
+    **{36: "timeout", -24: "timeout"},
+}
 # mypy errors that come from mutmut's layout, not from the mutation: each copy of a method
 # annotates the same attributes ("already defined"), which the real class does once.
 LAYOUT_ERRORS = {"no-redef"}

@@ -171,6 +171,8 @@ def test_the_sanitiser_keeps_links_of_the_web_and_mail_only() -> None:
         ("Xem <![x]> nhé", [(4, "the declaration <![x]>")]),
         ("<![i](a\nb.png)", []),  # not closed: text
         ("a <![ b", []),
+        ("<![if x]>", [(0, "the declaration <!if x>")]),
+        ("<br/><img src=x onerror=alert(1) />", [(5, "the attribute onerror= on <img>")]),
         (
             "<![x]> <img src=x onerror=alert(1)>",
             [(0, "the declaration <![x]>"), (7, "the attribute onerror= on <img>")],
