@@ -48,7 +48,7 @@ MUTANTS = ROOT / "mutants"
 EQUIVALENT = ROOT / "bench" / "mutation-equivalent.txt"
 VERIFIED = MUTANTS / "verified.json"
 # 33: no test reaches the mutant, so it survives; -24: SIGXCPU, mutmut's CPU-time limit
-STATUS = {
+STATUS: dict[int | None, str] = {
     **{0: "survived", 33: "survived", 1: "killed", 3: "killed", 37: "mypy", None: "unchecked"},
     **{36: "timeout", -24: "timeout"},
 }
