@@ -105,7 +105,6 @@ class Renderer:
             statuses=STATUS_NAMES,
             levels=LEVEL_NAMES,
             urls=urls,
-            Bar=Bar,
             bar_chart=bar_chart,
             tile_map=tile_map,
         )
