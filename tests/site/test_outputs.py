@@ -86,6 +86,8 @@ def test_every_generated_file_names_what_made_it(project: Path) -> None:
     year = origins["nam/2023.md"]
     assert (year.path, year.field, year.label) == (record, "started", "năm 2023")
     assert (year.line, year.column) == tag_position(project / record, '"2023-06"')
+    data = origins["du-lieu/initiatives.csv"]
+    assert (data.path, data.label) == ("generator/export.py", "dữ liệu mở")
     provinces = origins["tinh/index.md"]
     assert (provinces.path, provinces.label) == ("generator/data/provinces.yml",
                                                  "danh mục tỉnh, thành")  # fmt: skip
