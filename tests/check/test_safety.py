@@ -172,6 +172,10 @@ def test_the_sanitiser_keeps_links_of_the_web_and_mail_only() -> None:
         ("<![i](a\nb.png)", []),  # not closed: text
         ("a <![ b", []),
         ("<![if x]>", [(0, "the declaration <!if x>")]),
+        (
+            "<b>đậm</b> <![x]><img src=x onerror=alert(1)>",  # read on just after its ">"
+            [(11, "the declaration <![x]>"), (17, "the attribute onerror= on <img>")],
+        ),
         ("<br/><img src=x onerror=alert(1) />", [(5, "the attribute onerror= on <img>")]),
         (
             "<![x]> <img src=x onerror=alert(1)>",
