@@ -79,10 +79,15 @@ def results() -> dict[str, str]:
     return found
 
 
+def module_of(name: str) -> str:
+    """``generator.render`` for ``generator.render.x_paged__mutmut_9``."""
+    return name.split(".x")[0] if ".x" in name else name.rsplit(".", 1)[0]
+
+
 def summary() -> str:
     by_module: dict[str, Counter[str]] = {}
     for name, status in results().items():
-        module = name.split(".x")[0] if ".x" in name else name.rsplit(".", 1)[0]
+        module = module_of(name)
         by_module.setdefault(module, Counter())[status] += 1
     head = (
         "| module | mutants | killed | mypy | survived | equivalent | gone | timeout | unchecked "
@@ -205,7 +210,7 @@ def open_mutants(modules: list[str]) -> list[str]:
     for meta in sorted(MUTANTS.rglob("*.py.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         for name, code in codes.items():
-            module = name.split(".x")[0] if ".x" in name else name.rsplit(".", 1)[0]
+            module = module_of(name)
             if wanted and module not in wanted:
                 continue
             if code is None or (STATUS.get(code) == "survived" and name not in equivalent):
