@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import os
 import sys
 import traceback
@@ -323,7 +325,25 @@ def run_serve(args: argparse.Namespace, root: Path) -> int:
     return serve(root, args.dev_addr)
 
 
+def speak_utf8() -> None:
+    """Read and write the console in UTF-8 whatever the locale says.
+
+    Every message is Vietnamese: on a Windows pipe (cp1252) or a C locale without UTF-8
+    coercion the locale's codec cannot encode "ế", and the first finding would end the run.
+    CI logs and terminals that show Vietnamese read UTF-8.
+    """
+    for name, errors in (
+        ("stdin", "replace"),
+        ("stdout", "backslashreplace"),
+        ("stderr", "backslashreplace"),
+    ):
+        stream = getattr(sys, name)
+        if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors=errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    speak_utf8()
     args = _parser().parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
     try:

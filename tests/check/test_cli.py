@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -93,10 +94,12 @@ def test_default_is_the_whole_repository(
     assert "Checked 2 files" in out
 
 
-def check_in(folder: Path) -> subprocess.CompletedProcess[str]:
-    """``sangkien check`` as a separate process, the way CI runs it."""
+def check_in(folder: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``sangkien check`` as a separate process, the way CI runs it; its output is UTF-8."""
     command = [sys.executable, "-m", "generator.cli", "check"]
-    return subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        command, cwd=folder, env=env, capture_output=True, encoding="utf-8", check=False
+    )
 
 
 def test_console_script_runs_without_traceback_on_garbage(make_tree: MakeTree) -> None:
@@ -105,6 +108,22 @@ def test_console_script_runs_without_traceback_on_garbage(make_tree: MakeTree) -
     assert done.returncode == 1
     assert "Traceback" not in done.stderr + done.stdout
     assert done.stdout.startswith("initiatives/x/a.md:2:1: error: file: tệp không phải UTF-8")
+
+
+def test_findings_reach_a_console_whose_locale_cannot_write_vietnamese(
+    make_tree: MakeTree,
+) -> None:
+    """A Windows pipe (cp1252) or a bare C locale cannot encode "ế": sangkien writes UTF-8."""
+    record = valid_record(commune="cap-tinh")
+    root = make_tree({"initiatives/dak-lak/a.md": record, "mkdocs.yml": ""})
+    ascii_locale = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    done = check_in(root, env={**os.environ, **ascii_locale})
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout == check_in(root).stdout
+    assert done.stdout.startswith(
+        "initiatives/dak-lak/a.md:7:8: error: level: 'cap-tinh' là cấp tỉnh"
+    )
+    assert "— Checked 1 files: 1 errors, 0 warnings." in done.stdout
 
 
 def test_project_initiatives_pass() -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+import generator
 from generator.build import build
 from generator.cli import main
 from generator.mkdocs_log import mkdocs_issues
@@ -60,6 +61,10 @@ class _Datetime(_dt.datetime):
         return cls.fromtimestamp(_FAKE)
 _dt.date, _dt.datetime = _Date, _Datetime
 """
+# The generator under test, for child processes too (under mutmut: the mutated copy).
+GENERATOR_ROOT = str(Path(generator.__file__).resolve().parent.parent)
+# A C locale with neither UTF-8 mode nor coercion: the locale's codec is ASCII.
+ASCII_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
 BUILD = (
     "import sys; from pathlib import Path; from generator.build import build; "
     "sys.exit(0 if build(Path(sys.argv[1]), Path(sys.argv[2])).ok else 1)"
@@ -67,15 +72,20 @@ BUILD = (
 
 
 def elsewhere_and_later(tmp_path: Path) -> dict[str, str]:
-    """An environment with another clock, time zone, hash seed and SOURCE_DATE_EPOCH."""
+    """An environment with another clock, time zone, hash seed, SOURCE_DATE_EPOCH and locale.
+
+    The locale's codec is ASCII, as cp1252 is on a Windows runner: neither can write "ế",
+    so a file opened without ``encoding="utf-8"`` fails or differs.
+    """
     (tmp_path / "clock").mkdir()
     (tmp_path / "clock" / "sitecustomize.py").write_text(FAKE_CLOCK, encoding="utf-8")
     return {
         **os.environ,
-        "PYTHONPATH": str(tmp_path / "clock"),
+        "PYTHONPATH": os.pathsep.join([str(tmp_path / "clock"), GENERATOR_ROOT]),
         "PYTHONHASHSEED": "12345",
         "TZ": "Pacific/Kiritimati",
         "SOURCE_DATE_EPOCH": "1893456000",  # 2030-01-01, as a CI runner might set it
+        **ASCII_LOCALE,
     }
 
 
@@ -87,9 +97,13 @@ def test_two_builds_of_the_same_input_are_byte_identical(
     monkeypatch.setenv("PYTHONHASHSEED", "0")
     assert build(project, first).ok
     env = elsewhere_and_later(tmp_path)
-    clock = "import datetime, time; print(datetime.date.today(), time.strftime('%Y'))"
-    shown = subprocess.run([sys.executable, "-c", clock], env=env, capture_output=True, text=True)
-    assert shown.stdout == "2033-05-18 2033\n"  # the fake clock reaches child processes
+    probe = (
+        "import codecs, datetime, locale, time; "
+        "print(datetime.date.today(), time.strftime('%Y'), "
+        "codecs.lookup(locale.getpreferredencoding()).name)"
+    )
+    shown = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert shown.stdout == "2033-05-18 2033 ascii\n"  # the clock and locale reach children
     subprocess.run(
         [sys.executable, "-c", BUILD, str(project), str(second)],
         cwd=project,
