@@ -258,7 +258,7 @@ def changed_since(root: Path, repeat: int) -> tuple[float, int]:
     finally:
         for path, text in texts.items():
             path.write_bytes(text)
-    found = re.search(r"Checked (\d+) files", output)
+    found = re.search(r"Checked (\d+) files?\b", output)
     return seconds, int(found[1]) if found else -1
 
 

@@ -27,13 +27,19 @@ class TextReporter:
         for issue in issues:
             if issue.is_error or not self.errors_only:
                 print(issue.as_text(), file=out)
-        errors = sum(issue.is_error for issue in issues)
-        warnings = len(issues) - errors
-        print(
-            f"Đã kiểm tra {checked} tệp: {errors} lỗi, {warnings} cảnh báo. — "
-            f"Checked {checked} files: {errors} errors, {warnings} warnings.",
-            file=out,
-        )
+        print(totals(issues, checked), file=out)
+
+
+def totals(issues: Sequence[Issue], checked: int) -> str:
+    """The closing line: files checked, errors and warnings, in both languages."""
+    errors = sum(issue.is_error for issue in issues)
+    warnings = len(issues) - errors
+    english = f"{_count(checked, 'file')}: {_count(errors, 'error')}, {_count(warnings, 'warning')}"
+    return f"Đã kiểm tra {checked} tệp: {errors} lỗi, {warnings} cảnh báo. — Checked {english}."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class JsonReporter:
@@ -71,12 +77,7 @@ class GithubReporter:
             )
             message = f"{issue.field}: {issue.message} — {issue.message_en}"
             print(f"::{issue.severity} {properties}::{_escape_data(message)}", file=out)
-        errors = sum(issue.is_error for issue in issues)
-        print(
-            f"Đã kiểm tra {checked} tệp: {errors} lỗi, {len(issues) - errors} cảnh báo. — "
-            f"Checked {checked} files: {errors} errors, {len(issues) - errors} warnings.",
-            file=out,
-        )
+        print(totals(issues, checked), file=out)
 
 
 def _escape_data(text: str) -> str:

@@ -26,7 +26,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_clean_file_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--root", str(CHECK), "check", str(CHECK / "valid-full.md"))
     assert code == 0
-    assert out == "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo. — Checked 1 files: 0 errors, 0 warnings.\n"
+    assert out == "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo. — Checked 1 file: 0 errors, 0 warnings.\n"
 
 
 def test_errors_exit_one_and_print_every_finding(capsys: pytest.CaptureFixture[str]) -> None:
@@ -34,7 +34,7 @@ def test_errors_exit_one_and_print_every_finding(capsys: pytest.CaptureFixture[s
     assert code == 1
     expected = (CHECK / "many-problems.expected").read_text(encoding="utf-8")
     assert out.startswith(expected)
-    assert out.endswith("Checked 1 files: 5 errors, 1 warnings.\n")
+    assert out.endswith("Checked 1 file: 5 errors, 1 warning.\n")
 
 
 def test_warnings_alone_pass_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
@@ -123,7 +123,7 @@ def test_findings_reach_a_console_whose_locale_cannot_write_vietnamese(
     assert done.stdout.startswith(
         "initiatives/dak-lak/a.md:7:8: error: level: 'cap-tinh' là cấp tỉnh"
     )
-    assert "— Checked 1 files: 1 errors, 0 warnings." in done.stdout
+    assert "— Checked 1 file: 1 error, 0 warnings." in done.stdout
 
 
 def test_project_initiatives_pass() -> None:
@@ -147,7 +147,7 @@ def test_relative_path_argument_reads_each_file_once(
     code, out, _ = run(capsys, "check", "initiatives")
     assert (code, out.splitlines()[0]) == (
         0,
-        "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo. — Checked 1 files: 0 errors, 0 warnings.",
+        "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo. — Checked 1 file: 0 errors, 0 warnings.",
     )
 
 
@@ -204,7 +204,7 @@ def test_files_that_are_not_records_are_reported(
         "is neither checked nor published; if it is an initiative, save it as Markdown ending in "
         ".md (see docs/dong-gop.md), otherwise move it out of initiatives/"
     )
-    assert lines[-1].endswith("Checked 1 files: 0 errors, 3 warnings.")
+    assert lines[-1].endswith("Checked 1 file: 0 errors, 3 warnings.")
     assert run(capsys, "--root", str(root), "check", "--strict")[0] == 1
 
 

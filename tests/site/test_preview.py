@@ -44,7 +44,7 @@ def test_an_edit_shows_on_its_page_first_and_in_listings_after_the_full_run(
     assert previewer.preview([path]) is Outcome.SHOWN
     assert "# Hẹn giờ trả kết quả qua Zalo" in (project / PAGE).read_text("utf-8")
     assert (project / LISTING).read_bytes() == listing_before  # not yet
-    assert "Checked 1 files: 0 errors" in out.getvalue()
+    assert "Checked 1 file: 0 errors" in out.getvalue()
     assert previewer.full(report_all=False)
     assert "qua Zalo" in (project / LISTING).read_text("utf-8")
     assert "qua Zalo" in (project / PAGE).read_text("utf-8")

@@ -39,7 +39,7 @@ def test_findings_become_annotations_on_their_lines(tmp_path: Path) -> None:
         "::sources[0]: nguồn không có địa chỉ (url); nếu bài viết có trên mạng, hãy thêm "
         "'url: https://...' — source has no url; if the article is online, add "
         "'url: https://...'",
-        "Đã kiểm tra 1 tệp: 1 lỗi, 1 cảnh báo. — Checked 1 files: 1 errors, 1 warnings.",
+        "Đã kiểm tra 1 tệp: 1 lỗi, 1 cảnh báo. — Checked 1 file: 1 error, 1 warning.",
     ]
 
 
