@@ -121,7 +121,7 @@ class Renderer:
             """The same page's URL for raw HTML (charts), which no engine rewrites."""
             return urls.relative(target.url, path)
 
-        body = self.env.get_template(template).render(link=link, href=href, path=path, **context)
+        body = self.env.get_template(template).render(link=link, href=href, **context)
         meta.setdefault("edit_url", None)  # generated: nothing to edit under docs/
         meta.setdefault("search_body", False)  # Pagefind indexes initiatives and contests
         meta.setdefault("feed", urls.feed())

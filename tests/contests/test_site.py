@@ -58,6 +58,8 @@ def test_unpublished_contest_shows_rules_and_entries_and_nothing_of_the_judging(
     page = files["cuoc-thi/hoi-thi/index.html"]
     assert "Hội thi sáng kiến thử" in page and "Tính mới" in page and "Đang chấm" in page
     assert "Một cửa số xã Hòa Thắng" in page and "Trả kết quả tại nhà" in page
+    conflicts = "sáng kiến của chính đơn vị mình; sáng kiến mình đã tự khai trong"
+    assert f"Giám khảo không chấm {conflicts}" in page  # the contest's rule, then the judge's own
     assert "data-contest-ranking" not in page
     assert "Dự thi" in files["sang-kien/mot-cua-so/index.html"]
     for name, text in files.items():

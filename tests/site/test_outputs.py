@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as build_module
+from generator import urls
 from generator.build import generate
 from generator.check import CheckResult, check_paths
 from generator.outputs import Origin, Outputs
@@ -74,6 +75,13 @@ def test_every_generated_file_names_what_made_it(project: Path) -> None:
                                for o in body_images)  # fmt: skip
     home = origins["index.md"]
     assert (home.path, home.label) == ("theme/pages/home.md.j2", "'home.md.j2'")
+    # every page a template makes alone points at that template, a file one can open
+    made_by_templates = {path: o for path, o in origins.items() if o.path.startswith("theme/")}
+    for page in (urls.HOME, urls.search_page(), urls.finder_page(), urls.contest_index()):
+        assert page.src in made_by_templates
+    for template in made_by_templates.values():
+        assert (project / template.path).is_file(), template
+        assert template.label == f"'{Path(template.path).name}'"
     province = origins["tinh/dak-lak.md"]
     assert (province.path, province.label) == ("generator/data/provinces.yml", "tỉnh 'Đắk Lắk'")
     former = origins["tinh/phu-yen.md"]
