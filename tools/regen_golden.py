@@ -1,4 +1,5 @@
-"""Rewrite ``tests/golden/`` from what the generator writes for ``tests/data/site``.
+"""Rewrite ``tests/golden/`` from what the generator writes for ``tests/data/site``
+(the initiatives) and ``tests/data/contests``.
 
 Run ``.venv/bin/python tools/regen_golden.py`` after a deliberate change to a page
 template or the open data, then review the diff like code: it is what visitors get.
@@ -19,6 +20,7 @@ from generator.write import MANIFEST, owned_files  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
 FIXTURE = ROOT / "tests" / "data" / "site"
+CONTESTS = ROOT / "tests" / "data" / "contests"
 
 
 def generated_tree(workdir: Path) -> dict[str, bytes]:
@@ -26,6 +28,7 @@ def generated_tree(workdir: Path) -> dict[str, bytes]:
     shutil.copytree(ROOT / "theme", workdir / "theme")
     shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
     shutil.copytree(FIXTURE, workdir / "initiatives")
+    shutil.copytree(CONTESTS, workdir / "contests")
     (workdir / DOCS_DIR).mkdir()
     _, issues, site, _ = generate(workdir)
     assert site is not None and not issues, issues

@@ -289,6 +289,14 @@ def test_an_empty_province_page_invites_a_submission(built_site: Path) -> None:
     assert "Gửi sáng kiến" in text(built_site, "tinh/ha-noi/index.html")
 
 
+def test_a_site_without_contests_says_so_and_points_committees_to_their_guide(
+    built_site: Path,
+) -> None:
+    page = article(built_site, "cuoc-thi/index.html")
+    assert "Chưa có cuộc thi nào." in page.get_text()
+    assert page.find("a", string="Hướng dẫn cho hội đồng thi")["href"] == "../hoi-dong-thi/"
+
+
 def test_long_listings_come_in_pages_that_link_to_each_other(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
