@@ -136,3 +136,22 @@ def test_scorecards_kept_outside_the_repository_publish_the_same_ranking(
         ("tra-tai-nha", 40.0, None),
     ]
     assert "data-contest-ranking" in files["cuoc-thi/hoi-thi/index.html"]
+
+
+def test_a_contest_named_like_the_contest_index_is_told_to_rename_one(tmp_path: Path) -> None:
+    repo = ContestRepo(make_project(tmp_path / "repo", initiatives=None))
+    repo.record("a", contests=("index",))
+    repo.contest("index")
+    result = build(repo.root)
+    assert not result.ok
+    [issue] = result.issues
+    assert (issue.code, issue.path, issue.line) == (
+        "output-collision",
+        "contests/index/contest.yml",
+        1,
+    )
+    assert issue.message_en.startswith(
+        "cuộc thi 'index' produces cuoc-thi/index.md, which 'contests.md.j2' "
+        "(theme/pages/contests.md.j2:1) already produces"
+    )
+    assert not (repo.root / "site").exists()
