@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -92,3 +93,17 @@ def test_stale_files_go_even_if_deleted_by_hand_and_docs_stays(tmp_path: Path) -
     write_outputs({}, docs)
     assert sorted(p.name for p in docs.iterdir()) == [MANIFEST]
     assert owned_files(docs) == set()
+
+
+def test_the_record_of_generated_files_is_utf8_whatever_the_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows the locale's codec is cp1252: it cannot write an image named "ảnh chợ"."""
+    monkeypatch.setattr(io, "text_encoding", lambda encoding, *_: encoding or "cp1252")
+    docs = tmp_path / "docs"
+    image = "sang-kien/cho-dem/1-ảnh-chợ.png"
+    write_outputs({image: b"PNG", "sang-kien/cho-dem.md": "# Chợ đêm"}, docs)
+    assert owned_files(docs) == {image, "sang-kien/cho-dem.md"}
+    assert image in (docs / MANIFEST).read_bytes().decode("utf-8")
+    write_outputs({"sang-kien/cho-dem.md": "# Chợ đêm"}, docs)  # the image was dropped
+    assert not (docs / image).exists()
