@@ -79,8 +79,11 @@ def elsewhere_and_later(tmp_path: Path) -> dict[str, str]:
     """
     (tmp_path / "clock").mkdir()
     (tmp_path / "clock" / "sitecustomize.py").write_text(FAKE_CLOCK, encoding="utf-8")
+    inherited = dict(os.environ)
+    if inherited.get("MUTANT_UNDER_TEST") == "stats":  # mutmut maps tests in this process only
+        inherited["MUTANT_UNDER_TEST"] = ""
     return {
-        **os.environ,
+        **inherited,
         "PYTHONPATH": os.pathsep.join([str(tmp_path / "clock"), GENERATOR_ROOT]),
         "PYTHONHASHSEED": "12345",
         "TZ": "Pacific/Kiritimati",
