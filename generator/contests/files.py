@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .. import urls
 from ..issues import Issue, Severity
 from ..messages import close_matches, did_you_mean, make_issue
 from ..model_errors import issues_from_validation
@@ -66,6 +67,9 @@ def _contest(
         issues.append(
             finding(source, "bad-key", (), "id", value=contest_id, suggestion="hoi-thi-2025")
         )
+    elif contest_id in urls.RESERVED_SLUGS:  # cuoc-thi/index.md is the list of contests
+        url = urls.contest(contest_id).url
+        issues.append(finding(source, "reserved-slug", (), "id", value=contest_id, url=url))
     try:
         contest = Contest.model_validate(source.meta)
     except ValidationError as error:

@@ -138,20 +138,19 @@ def test_scorecards_kept_outside_the_repository_publish_the_same_ranking(
     assert "data-contest-ranking" in files["cuoc-thi/hoi-thi/index.html"]
 
 
-def test_a_contest_named_like_the_contest_index_is_told_to_rename_one(tmp_path: Path) -> None:
+def test_a_contest_named_like_the_contest_index_is_told_to_rename_it(tmp_path: Path) -> None:
+    """``cuoc-thi/index.md`` lists the contests: the check says so before any build."""
     repo = ContestRepo(make_project(tmp_path / "repo", initiatives=None))
     repo.record("a", contests=("index",))
     repo.contest("index")
-    result = build(repo.root)
-    assert not result.ok
-    [issue] = result.issues
-    assert (issue.code, issue.path, issue.line) == (
-        "output-collision",
-        "contests/index/contest.yml",
-        1,
+    code, issues = repo.check()
+    assert code == 1
+    first = issues[0]
+    where = (first["path"], first["line"], first["field"], first["code"])
+    assert where == ("contests/index/contest.yml", 1, "id", "reserved-slug")
+    assert first["message_en"] == (
+        "'index' would take the address 'cuoc-thi/', which the site uses for something else; "
+        "choose another name"
     )
-    assert issue.message_en.startswith(
-        "cuộc thi 'index' produces cuoc-thi/index.md, which 'contests.md.j2' "
-        "(theme/pages/contests.md.j2:1) already produces"
-    )
+    assert not build(repo.root).ok
     assert not (repo.root / "site").exists()

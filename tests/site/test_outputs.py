@@ -13,6 +13,9 @@ from generator.build import generate
 from generator.check import CheckResult, check_paths
 from generator.outputs import Origin, Outputs
 
+from ..conftest import FIXTURES
+from .conftest import make_project
+
 
 def test_second_producer_of_a_path_is_reported_not_written() -> None:
     outputs = Outputs()
@@ -99,6 +102,14 @@ def test_every_generated_file_names_what_made_it(project: Path) -> None:
     provinces = origins["tinh/index.md"]
     assert (provinces.path, provinces.label) == ("generator/data/provinces.yml",
                                                  "danh mục tỉnh, thành")  # fmt: skip
+
+
+def test_a_contest_page_names_its_contest_file(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "repo", contests=FIXTURES / "contests")
+    generated = generate(project)
+    assert generated.site is not None, [i.as_text() for i in generated.issues]
+    page = generated.origins["cuoc-thi/hoi-thi-mau.md"]
+    assert (page.path, page.label) == ("contests/hoi-thi-mau/contest.yml", "cuộc thi 'hoi-thi-mau'")
 
 
 def tag_position(path: Path, text: str) -> tuple[int, int]:
