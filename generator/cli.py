@@ -20,7 +20,7 @@ from .contests.score import rank
 from .issues import has_errors
 from .jsonschema import SCHEMA_PATH, schema_text
 from .messages import make_issue
-from .report import REPORTERS, TextReporter
+from .report import REPORTERS, GithubReporter, TextReporter
 from .scaffold import PROMPTS, Draft, field_of, fill, problems, target, write_record
 from .sources import Source, relative_name
 from .vocab import load_vocabulary
@@ -81,6 +81,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--site-dir", type=Path, help="default: site/")
     build.add_argument("--scores", type=Path, metavar="DIR", help=SCORES_HELP)
+    build.add_argument(
+        "--format",
+        choices=["github", "text"],
+        default="text",
+        help="github: lỗi làm hỏng bản dựng thành chú thích trên dòng / a failed build's "
+        "errors as annotations on their lines",
+    )
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser(
@@ -198,7 +205,10 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
     result = build(root, args.site_dir, scores=args.scores)
     issues = result.check.issues + result.issues
     if not result.ok:
-        TextReporter(errors_only=True).report(issues, result.check.checked, sys.stderr)
+        if args.format == "github":  # workflow commands are read from standard output
+            GithubReporter(errors_only=True).report(issues, result.check.checked, sys.stdout)
+        else:
+            TextReporter(errors_only=True).report(issues, result.check.checked, sys.stderr)
         print(
             "Dựng trang thất bại; trang cũ được giữ nguyên. — Build failed; the previous "
             "site is untouched.",

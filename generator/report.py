@@ -62,10 +62,17 @@ class GithubReporter:
 
     ``::error file=PATH,line=N,col=M,title=CODE::field: tiếng Việt — English``, escaped as
     the runner expects (``%``, CR and LF in the message; also ``:`` and ``,`` in values).
+    ``errors_only`` is for a failed build: the whole repository's warnings on every pull
+    request would bury the one error that stopped it.
     """
+
+    def __init__(self, errors_only: bool = False) -> None:
+        self.errors_only = errors_only
 
     def report(self, issues: Sequence[Issue], checked: int, out: TextIO) -> None:
         for issue in issues:
+            if self.errors_only and not issue.is_error:
+                continue
             properties = ",".join(
                 f"{key}={_escape_property(str(value))}"
                 for key, value in (

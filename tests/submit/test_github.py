@@ -16,6 +16,7 @@ from generator.vocab import load_vocabulary
 
 from ..check.test_fuzz import run_main
 from ..conftest import PROJECT
+from ..site.conftest import make_project
 
 WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
@@ -129,3 +130,24 @@ def test_every_field_has_one_vietnamese_name_for_every_form() -> None:
 
     assert paths(Initiative) == set(field_labels())
     assert field_labels() == LABELS
+
+
+def test_a_failed_build_annotates_its_errors_and_not_the_repositorys_warnings(
+    tmp_path: Path,
+) -> None:
+    """A hand-written page in the way of a generated one: only the build can tell."""
+    root = make_project(tmp_path / "repo")  # its records warn: no source URL
+    (root / "docs" / "tinh").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "tinh" / "index.md").write_text("# Viết tay\n", encoding="utf-8")
+    assert run_main("--root", str(root), "check")[0] == 0  # the check cannot see it
+    code, out, err = run_main("--root", str(root), "build", "--format", "github")
+    assert code == 1, err
+    assert out.splitlines()[0] == (
+        "::error file=docs/tinh/index.md,line=1,col=1,title=sangkien overwrite-hand-written"
+        "::file: trang viết tay này trùng đường dẫn với một trang được sinh tự động; hãy đổi "
+        "tên hoặc chuyển nó — this hand-written page has the path of a generated page; "
+        "rename or move it"
+    )
+    assert not any(line.startswith("::warning") for line in out.splitlines())
+    assert "Build failed; the previous site is untouched." in err
+    assert not (root / "site").exists()
