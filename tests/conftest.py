@@ -15,6 +15,9 @@ from generator.vocab import load_vocabulary
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "data"
+# A C locale with neither UTF-8 mode nor coercion: the locale's codec is ASCII, which, like
+# Windows' cp1252, cannot write Vietnamese. For child processes' environments.
+ASCII_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
 
 MakeTree = Callable[[dict[str, str | bytes]], Path]
 

@@ -12,7 +12,7 @@ import pytest
 
 from generator.cli import main
 
-from ..conftest import FIXTURES, PROJECT, MakeTree, valid_record
+from ..conftest import ASCII_LOCALE, FIXTURES, PROJECT, MakeTree, valid_record
 
 CHECK = FIXTURES / "check"
 
@@ -116,8 +116,7 @@ def test_findings_reach_a_console_whose_locale_cannot_write_vietnamese(
     """A Windows pipe (cp1252) or a bare C locale cannot encode "ế": sangkien writes UTF-8."""
     record = valid_record(commune="cap-tinh")
     root = make_tree({"initiatives/dak-lak/a.md": record, "mkdocs.yml": ""})
-    ascii_locale = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
-    done = check_in(root, env={**os.environ, **ascii_locale})
+    done = check_in(root, env={**os.environ, **ASCII_LOCALE})
     assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout == check_in(root).stdout
     assert done.stdout.startswith(

@@ -22,7 +22,7 @@ from generator.cli import main
 from generator.mkdocs_log import mkdocs_issues
 from generator.outputs import Origin
 
-from ..conftest import valid_record
+from ..conftest import ASCII_LOCALE, valid_record
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -63,8 +63,6 @@ _dt.date, _dt.datetime = _Date, _Datetime
 """
 # The generator under test, for child processes too (under mutmut: the mutated copy).
 GENERATOR_ROOT = str(Path(generator.__file__).resolve().parent.parent)
-# A C locale with neither UTF-8 mode nor coercion: the locale's codec is ASCII.
-ASCII_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
 BUILD = (
     "import sys; from pathlib import Path; from generator.build import build; "
     "sys.exit(0 if build(Path(sys.argv[1]), Path(sys.argv[2])).ok else 1)"
