@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+import generator
 from generator.places import name_key
 from generator.text import slug
 from generator.vocab import load_vocabulary
@@ -45,6 +46,22 @@ def _cold_caches_under_mutation() -> None:
         load_vocabulary.cache_clear()
         slug.cache_clear()
         name_key.cache_clear()
+
+
+def child_environment(**changes: str) -> dict[str, str]:
+    """The environment for a child process that runs the generator under test.
+
+    The child imports the same ``generator`` as this process (under mutmut, the mutated
+    copy). While mutmut records which test reaches which function it is told
+    ``MUTANT_UNDER_TEST=""``: a child cannot report there, nor load mutmut's settings
+    from the test's folder.
+    """
+    env = {**os.environ, **changes}
+    if env.get("MUTANT_UNDER_TEST") == "stats":
+        env["MUTANT_UNDER_TEST"] = ""
+    paths = [changes.get("PYTHONPATH", ""), str(Path(generator.__file__).resolve().parents[1])]
+    env["PYTHONPATH"] = os.pathsep.join(path for path in paths if path)
+    return env
 
 
 def valid_record(**changes: str) -> str:

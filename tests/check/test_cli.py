@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,14 @@ import pytest
 
 from generator.cli import main
 
-from ..conftest import ASCII_LOCALE, FIXTURES, PROJECT, MakeTree, valid_record
+from ..conftest import (
+    ASCII_LOCALE,
+    FIXTURES,
+    PROJECT,
+    MakeTree,
+    child_environment,
+    valid_record,
+)
 
 CHECK = FIXTURES / "check"
 
@@ -94,11 +100,16 @@ def test_default_is_the_whole_repository(
     assert "Checked 2 files" in out
 
 
-def check_in(folder: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def check_in(folder: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """``sangkien check`` as a separate process, the way CI runs it; its output is UTF-8."""
     command = [sys.executable, "-m", "generator.cli", "check"]
     return subprocess.run(
-        command, cwd=folder, env=env, capture_output=True, encoding="utf-8", check=False
+        command,
+        cwd=folder,
+        env=child_environment(**env),
+        capture_output=True,
+        encoding="utf-8",
+        check=False,
     )
 
 
@@ -116,7 +127,7 @@ def test_findings_reach_a_console_whose_locale_cannot_write_vietnamese(
     """A Windows pipe (cp1252) or a bare C locale cannot encode "ế": sangkien writes UTF-8."""
     record = valid_record(commune="cap-tinh")
     root = make_tree({"initiatives/dak-lak/a.md": record, "mkdocs.yml": ""})
-    done = check_in(root, env={**os.environ, **ASCII_LOCALE})
+    done = check_in(root, **ASCII_LOCALE)
     assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout == check_in(root).stdout
     assert done.stdout.startswith(

@@ -7,7 +7,6 @@ import dataclasses
 import hashlib
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -16,13 +15,12 @@ from typing import Any
 
 import pytest
 
-import generator
 from generator.build import build
 from generator.cli import main
 from generator.mkdocs_log import mkdocs_issues
 from generator.outputs import Origin
 
-from ..conftest import ASCII_LOCALE, valid_record
+from ..conftest import ASCII_LOCALE, child_environment, valid_record
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -61,8 +59,6 @@ class _Datetime(_dt.datetime):
         return cls.fromtimestamp(_FAKE)
 _dt.date, _dt.datetime = _Date, _Datetime
 """
-# The generator under test, for child processes too (under mutmut: the mutated copy).
-GENERATOR_ROOT = str(Path(generator.__file__).resolve().parent.parent)
 BUILD = (
     "import sys; from pathlib import Path; from generator.build import build; "
     "sys.exit(0 if build(Path(sys.argv[1]), Path(sys.argv[2])).ok else 1)"
@@ -77,17 +73,13 @@ def elsewhere_and_later(tmp_path: Path) -> dict[str, str]:
     """
     (tmp_path / "clock").mkdir()
     (tmp_path / "clock" / "sitecustomize.py").write_text(FAKE_CLOCK, encoding="utf-8")
-    inherited = dict(os.environ)
-    if inherited.get("MUTANT_UNDER_TEST") == "stats":  # mutmut maps tests in this process only
-        inherited["MUTANT_UNDER_TEST"] = ""
-    return {
-        **inherited,
-        "PYTHONPATH": os.pathsep.join([str(tmp_path / "clock"), GENERATOR_ROOT]),
-        "PYTHONHASHSEED": "12345",
-        "TZ": "Pacific/Kiritimati",
-        "SOURCE_DATE_EPOCH": "1893456000",  # 2030-01-01, as a CI runner might set it
+    return child_environment(
+        PYTHONPATH=str(tmp_path / "clock"),
+        PYTHONHASHSEED="12345",
+        TZ="Pacific/Kiritimati",
+        SOURCE_DATE_EPOCH="1893456000",  # 2030-01-01, as a CI runner might set it
         **ASCII_LOCALE,
-    }
+    )
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(
