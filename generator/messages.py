@@ -423,6 +423,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# A message shows a short excerpt of a value, never a whole file: a value read from a file
+# (a field, a name, a scalar document, a symbolic link's target) is cut at VALUE_LIMIT
+# characters. The texts the generator composes itself (lists of choices, reasons, paths of
+# the repository, another tool's one-line report) may be longer, still within TEXT_LIMIT.
+VALUE_LIMIT = 80
+TEXT_LIMIT = 300
+COMPOSED = frozenset(
+    {
+        *("choices", "missing", "detail", "error", "problem"),
+        *("hint_vi", "hint_en", "reason_vi", "reason_en", "what_vi", "what_en"),
+        *("expected_vi", "expected_en", "received_vi", "received_en", "label", "label_en"),
+        *("other", "first", "second", "target", "folder"),
+    }
+)
+
+
+def excerpt(value: object, limit: int = VALUE_LIMIT) -> object:
+    """``value`` as a message shows it: numbers as they are, text cut with an ellipsis."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def make_issue(
     code: str,
     path: str,
@@ -432,8 +456,16 @@ def make_issue(
     severity: Severity = Severity.ERROR,
     **params: object,
 ) -> Issue:
-    """Fill the templates for ``code``; parameters missing from one language are harmless."""
+    """Fill the templates for ``code``; parameters missing from one language are harmless.
+
+    Every parameter is cut here (``excerpt``), so no message can echo a file, whatever
+    a caller passes.
+    """
     vi, en = MESSAGES[code]
+    params = {
+        name: excerpt(value, TEXT_LIMIT if name in COMPOSED else VALUE_LIMIT)
+        for name, value in params.items()
+    }
     return Issue(
         path=path,
         line=line,
