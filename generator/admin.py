@@ -66,6 +66,7 @@ from . import urls
 from .check import CONTENT_DIR
 from .fieldlabels import field_labels
 from .outputs import Origin, Outputs
+from .repopaths import IMAGE_PATH
 from .schema import Email, Initiative, Key, PartialDate, Url
 from .settings import SiteSettings
 from .site import LEVEL_NAMES, STATUS_NAMES
@@ -268,8 +269,14 @@ class _FieldMaker:
         """The Decap widget and its options for one property."""
         if path == "province":  # any spelling is valid; the editor offers today's 34 names
             return {"widget": "select", "options": [p.name for p in self.vocab.places.current]}
-        if path == "images.src":  # uploaded beside the record, as the checker wants
-            return {"widget": "image", "choose_url": False}
+        if path == "images.src":  # uploaded beside the record, named as the checker wants
+            message = (
+                "Tên thư mục và tệp ảnh chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, "
+                "đuôi .png, .jpg, .jpeg, .webp, .gif hoặc .avif (không nhận SVG), ví dụ "
+                "anh/so-do-quy-trinh.png: hãy đổi tên tệp trên máy rồi tải lên lại"
+            )
+            pattern = [f"^{IMAGE_PATH.pattern}$", message]
+            return {"widget": "image", "choose_url": False, "pattern": pattern}
         if path == "domains":
             options = [{"label": d.name, "value": d.id} for d in self.vocab.domains.values()]
             return _select(options, prop, multiple=True)

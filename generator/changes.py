@@ -8,6 +8,7 @@ and new files all count; deleted files are not checked (the full build still is)
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -38,11 +39,11 @@ def changed_files(root: Path, ref: str) -> list[Path]:
     names |= set(_git(root, "ls-files", "--others", "--exclude-standard"))
     found = []
     for name in sorted(names):
-        path = (top / name).resolve()
+        path = Path(os.path.normpath(top / name))  # by name: a link is checked, not its target
         try:
             relative = path.relative_to(root.resolve()).as_posix()
         except ValueError:
             continue
-        if relative.startswith(WATCHED) and path.is_file():
+        if relative.startswith(WATCHED) and (path.is_file() or path.is_symlink()):
             found.append(path)
     return found

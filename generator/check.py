@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from .contests.model import ContestData
 from .issues import Issue, Severity, has_errors, sort_issues
 from .messages import make_issue
 from .records import Record
-from .sources import files_in, find_sources, load_sources, peek_sources, relative_name
-from .validate import IMAGE_SUFFIXES, validate_all
+from .repopaths import IMAGE_SUFFIXES, RECORD_SUFFIX, TOPS, VECTOR_SUFFIXES, link_on_the_way, walk
+from .sources import find_sources, load_sources, peek_sources, relative_name
+from .validate import validate_all
 from .vocab import Vocabulary, load_vocabulary
 
 CONTENT_DIR = "initiatives"
@@ -47,15 +49,19 @@ def check_paths(
     """
     vocab = vocab or load_vocabulary()
     root = root.resolve()
-    paths = [path.resolve() for path in paths]  # one spelling per file, or it is read twice
+    paths = [_spelled(path, root) for path in paths]  # one spelling per file, or it is read twice
     content = root / CONTENT_DIR
     everything = find_sources([content]) if content.is_dir() else []
-    wanted = find_sources(paths) if paths else everything
+    # A named file or folder is never read through a link (a folder's walk skips its own).
+    links = {link for path in paths if (link := link_on_the_way(path, root)) is not None}
+    named = bool(paths)
+    paths = [path for path in paths if link_on_the_way(path, root) is None]
+    wanted = find_sources(paths) if named else everything
     wanted_set = set(wanted)
     contests_dir = (root / CONTESTS_DIR).resolve()
     touches_contests = any(_under(contests_dir, [p]) or _under(p, [contests_dir]) for p in paths)
     # Named record files alone are validated one by one; contests need every entry.
-    only = wanted_set if paths and not touches_contests else None
+    only = wanted_set if named and not touches_contests else None
     if only is None:
         sources, issues = load_sources(sorted(set(everything) | wanted_set), root)
     else:  # the others are only compared with them: their title and province suffice
@@ -67,36 +73,65 @@ def check_paths(
         root, records, vocab, scores, sources
     )
     issues = sort_issues(issues + found + contest_issues)
-    if paths:  # report on the files asked for only
+    if named:  # report on the files asked for only
         chosen = {s.relpath for s in sources if s.path in wanted_set}
         chosen |= {i.path for i in issues if (root / i.path) in wanted_set}
         chosen |= {i.path for i in contest_issues if _under((root / i.path).resolve(), paths)}
         issues = [i for i in issues if i.path in chosen]
         records = [r for r in records if r.relpath in chosen]
-    folders = [path for path in paths if path.is_dir()] if paths else [content]
-    issues = sort_issues(issues + not_records(folders, root))
-    if paths:
+    folders = [path for path in paths if path.is_dir()] if named else [root / top for top in TOPS]
+    tree = list(tree_issues(folders, links, root))
+    checked = len(wanted) + len(links)  # every link met counts: it was looked at, not read
+    for issue in tree:  # what keeps a contest from being read is the contest's to show
+        top, _, rest = issue.path.partition("/")
+        if top == CONTESTS_DIR and rest:
+            related.setdefault(rest.split("/")[0], set()).add(issue.path)
+    issues = sort_issues(issues + tree)
+    if named:
         contest_files = [f for f in contest_files if _under(f.resolve(), paths)]
-    return CheckResult(len(wanted) + len(contest_files), records, issues, contests, related)
+    return CheckResult(checked + len(contest_files), records, issues, contests, related)
+
+
+def _spelled(path: Path, root: Path) -> Path:
+    """An absolute spelling of a path that follows no link inside the repository.
+
+    ``resolve`` would read a link under ``initiatives/`` as its target and check that
+    instead; outside the repository (a link to the repository itself) it is harmless.
+    """
+    absolute = Path(os.path.abspath(path))
+    return absolute if absolute.is_relative_to(root) else path.resolve()
 
 
 def _under(path: Path, folders: Sequence[Path]) -> bool:
     return any(path == folder or path.is_relative_to(folder) for folder in folders)
 
 
-def not_records(folders: Sequence[Path], root: Path) -> list[Issue]:
-    """Files in the record folders that are neither records (``.md``) nor their images.
+def tree_issues(folders: Sequence[Path], links: set[Path], root: Path) -> Iterator[Issue]:
+    """What the walk over the folders finds beside records, contests and pictures.
 
-    They are not checked and never published: a ``.txt`` or ``.docx`` initiative would
-    otherwise vanish without a word.
+    A symbolic link anywhere (and ``links``, met on the way to named files) is refused and
+    never followed. A file in the record folders that is neither a record (``.md``) nor a
+    picture is not checked and never published: a ``.txt`` or ``.docx`` initiative would
+    otherwise vanish without a word (contest files are checked as contests).
     """
-    contests = (root / CONTESTS_DIR).resolve()  # contest files are checked as contests
-    return [
-        make_issue("not-a-record", relative_name(file, root), 1, 1, "file", Severity.WARNING)
-        for folder in folders
-        if folder.is_dir()
-        for file in files_in(folder)
-        if file.suffix != ".md"
-        and file.suffix.lower() not in IMAGE_SUFFIXES
-        and not file.resolve().is_relative_to(contests)
-    ]
+    content = root / CONTENT_DIR
+    pictures = (*IMAGE_SUFFIXES, *VECTOR_SUFFIXES)  # checked where a record shows them
+    for folder in folders:
+        link = link_on_the_way(folder, root)
+        if link is not None:
+            links.add(link)
+            continue
+        for entry in walk(folder):
+            if entry.is_link:
+                links.add(entry.path)
+            elif (
+                not entry.is_dir
+                and entry.path.is_relative_to(content)
+                and entry.path.suffix != RECORD_SUFFIX
+                and entry.path.suffix.lower() not in pictures
+            ):
+                rel = relative_name(entry.path, root)
+                yield make_issue("not-a-record", rel, 1, 1, "file", Severity.WARNING)
+    for link in sorted(links):
+        rel = relative_name(link, root) + ("/" if link.is_dir() else "")
+        yield make_issue("symlink", rel, 1, 1, "file")

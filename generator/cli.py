@@ -173,7 +173,7 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
                 f"contest file changed since {args.changed_since}."
             )
             return 0
-    missing = [p for p in args.paths if not p.exists()]
+    missing = [p for p in args.paths if not (p.exists() or p.is_symlink())]  # a link is said
     if missing:
         print(f"sangkien check: không có tệp / no such file: {missing[0]}", file=sys.stderr)
         return 2

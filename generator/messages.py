@@ -420,6 +420,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp này không phải phiếu chấm (.yml) nên không được đọc; hãy đổi tên thành '<mã giám khảo>.yml' hoặc chuyển đi",
         "this file is not a scorecard (.yml) and is not read; rename it '<judge-id>.yml' or move it",
     ),
+    # --- names, links and scores folders under initiatives/ and contests/ (repopaths.py) ---
+    "bad-folder-name": (
+        "tên thư mục '{value}' không dùng được trong địa chỉ trang; tên thư mục chỉ dùng chữ thường không dấu, số và dấu gạch ngang: hãy đổi tên thư mục thành '{suggestion}'",
+        "folder name '{value}' cannot be part of a page address; use lower-case ASCII letters, digits and hyphens: rename the folder '{suggestion}'",
+    ),
+    "bad-image-name": (
+        "đường dẫn ảnh '{value}' có tên không dùng được trong địa chỉ trang; thư mục và tệp ảnh chỉ dùng chữ thường không dấu, số và dấu gạch ngang, đuôi viết thường: hãy đổi tên thành '{suggestion}' và ghi đường dẫn đó ở đây",
+        "image path '{value}' has a name a page address cannot carry; image folders and files use lower-case ASCII letters, digits and hyphens, with a lower-case extension: rename it '{suggestion}' and write that path here",
+    ),
+    "image-svg": (
+        "ảnh '{value}' là SVG nên không được nhận: SVG là một chương trình chứ không chỉ là hình, nó chạy được mã trên trang; hãy xuất hình ra PNG (sơ đồ, biểu đồ) hoặc WebP, JPG (ảnh chụp) rồi dùng tệp đó",
+        "image '{value}' is an SVG, which is refused: an SVG is a program, not just a picture, and can run script on the site; export it as PNG (diagrams, charts) or WebP, JPG (photos) and use that file",
+    ),
+    "image-symlink": (
+        "ảnh '{value}' đi qua một liên kết tượng trưng (symlink), không được đọc; hãy chép tệp ảnh thật vào cạnh hồ sơ",
+        "image '{value}' goes through a symbolic link, which is never followed; copy the real image file next to the record",
+    ),
+    "symlink": (
+        "đây là liên kết tượng trưng (symlink), không được đọc; hãy thay bằng tệp hoặc thư mục thật, hoặc xóa nó",
+        "this is a symbolic link, which is never followed; replace it with the real file or folder, or remove it",
+    ),
+    "bad-scorecard-name": (
+        "tên phiếu chấm '{value}' phải là mã giám khảo (chữ thường không dấu, số, dấu gạch ngang) với đuôi .yml; hãy đổi tên thành '{suggestion}'",
+        "scorecard name '{value}' must be the judge's id (lower-case ASCII letters, digits, hyphens) ending in .yml; rename it '{suggestion}'",
+    ),
 }
 
 

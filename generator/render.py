@@ -25,6 +25,7 @@ from .charts import Bar, bar_chart, tile_map
 from .contests.report import METHOD_NAMES
 from .outputs import Origin, Outputs
 from .records import Record
+from .repopaths import image_path_suggestion, link_on_the_way
 from .safety import link_allowed
 from .search import search_meta
 from .settings import SiteSettings
@@ -309,6 +310,19 @@ def _beside(record: Record, root: Path, src: str) -> Path:
     return (root / record.relpath).parent / src
 
 
+def _publishable(record: Record, root: Path, src: str) -> Path | None:
+    """The image file ``src`` names beside the record, if it may be published: a file of
+    the repository with an id for a name and a picture's extension, reached through no
+    link (``sangkien check`` says why any other is refused)."""
+    file = _beside(record, root, src)
+    try:
+        if image_path_suggestion(src) is not None or link_on_the_way(file, root) is not None:
+            return None
+        return file if file.is_file() and file.resolve().is_relative_to(root.resolve()) else None
+    except (OSError, ValueError):  # the checker reports these names
+        return None
+
+
 def _body_images(
     record: Record, root: Path, page: PagePath, outputs: Outputs
 ) -> Callable[[str], str | None]:
@@ -317,11 +331,8 @@ def _body_images(
 
     def image_url(src: str) -> str | None:
         if src not in published:
-            file = _beside(record, root, src)
-            try:
-                if not (file.is_file() and file.resolve().is_relative_to(root.resolve())):
-                    return None
-            except (OSError, ValueError):  # the checker reports these names
+            file = _publishable(record, root, src)
+            if file is None:
                 return None
             name = f"anh-{len(published) + 1}-{file.name}"
             target = urls.initiative_file(record.id, name)

@@ -12,7 +12,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 import yaml
 
@@ -32,7 +32,8 @@ class SiteSettings:
             return None
         docs = urljoin(self.repo_url.rstrip("/") + "/", self.edit_uri)
         # edit_uri points into docs/; records live beside it, so step out of docs/ first.
-        return urljoin(docs, posixpath.relpath(repo_path, self.docs_dir))
+        # Quoted: a record's path is a slug (repopaths), and stays a path whatever it holds.
+        return urljoin(docs, quote(posixpath.relpath(repo_path, self.docs_dir)))
 
 
 class _ConfigLoader(yaml.SafeLoader):

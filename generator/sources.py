@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from yaml.reader import ReaderError
 from .characters import Stray, find_strays, for_yaml, is_stray, stray_issue, stray_issues
 from .issues import Issue, Severity
 from .messages import make_issue
+from .repopaths import files_in
 from .yamlplain import RESOLVER, KeyPath, Position, read_plain
 
 MAX_FILE_BYTES = 1_000_000
@@ -61,15 +62,11 @@ class Source:
         return self.values.get((), (1, 1))
 
 
-def files_in(folder: Path) -> Iterator[Path]:
-    """Every file under ``folder``, hidden files and folders (``.git``, ``.DS_Store``) left out."""
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        yield from (Path(dirpath, name) for name in sorted(filenames) if not name.startswith("."))
-
-
 def find_sources(paths: Iterable[Path]) -> list[Path]:
-    """Expand files and folders into the sorted list of ``.md`` files to check."""
+    """Expand files and folders into the sorted list of ``.md`` files to check.
+
+    Links inside a folder are left out (``check`` reports them, see ``repopaths``).
+    """
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():

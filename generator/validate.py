@@ -7,10 +7,11 @@ field still gets its other fields checked: one run reports every problem.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,15 @@ from .messages import close_matches, did_you_mean, make_issue
 from .model_errors import issues_from_validation
 from .places import MERGER_DATE, Locality, PlaceRef, Province
 from .records import Record
+from .repopaths import (
+    IMAGE_SUFFIXES,
+    folders_under_top,
+    image_path_suggestion,
+    is_name,
+    is_vector,
+    link_on_the_way,
+    suggest,
+)
 from .safety import scan_body
 from .schema import Initiative, date_period, partial_date
 from .sources import Source
@@ -32,7 +42,6 @@ from .text import compact, slug
 from .vocab import Vocabulary
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg", ".avif")
 _SUFFIXES = ", ".join(IMAGE_SUFFIXES)
 WARNING = Severity.WARNING
 MERGER_DAY = datetime.date.fromisoformat(MERGER_DATE)
@@ -48,10 +57,11 @@ def validate_all(
     """
     records: list[Record] = []
     issues: list[Issue] = []
+    ids = {source.stem for source in sources}  # a suggested new name must not collide
     for source in sources:
         if only is not None and source.path not in only:
             continue
-        record, found = validate_source(source, vocab, root)
+        record, found = validate_source(source, vocab, root, ids)
         issues += found
         if record is not None:
             records.append(record)
@@ -60,12 +70,13 @@ def validate_all(
 
 
 def validate_source(
-    source: Source, vocab: Vocabulary, root: Path
+    source: Source, vocab: Vocabulary, root: Path, ids: Collection[str] = ()
 ) -> tuple[Record | None, list[Issue]]:
     model, issues = _model(source)
     place = _resolve(source, vocab)
-    issues += _check_id(source)
+    issues += _check_id(source, ids)
     issues += _check_province(source, place, vocab)
+    issues += _check_folders(source, moved=any(i.code == "wrong-folder" for i in issues))
     issues += _check_domains(source, vocab)
     issues += _check_tags(source)
     issues += _check_dates(source)
@@ -106,15 +117,28 @@ def _text(source: Source, key: str) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _check_id(source: Source) -> Iterator[Issue]:
+def _check_id(source: Source, ids: Collection[str]) -> Iterator[Issue]:
     if not ID_PATTERN.fullmatch(source.stem):
-        suggestion = slug(unicodedata.normalize("NFC", source.stem)) or "ten-sang-kien"
+        suggestion = suggest(source.stem, ids, fallback="ten-sang-kien")
         yield make_issue(
             "bad-id", source.relpath, 1, 1, "id", value=source.stem, suggestion=suggestion
         )
     elif source.stem in urls.RESERVED_SLUGS:
         url = urls.initiative(source.stem).url
         yield make_issue("reserved-slug", source.relpath, 1, 1, "id", value=source.stem, url=url)
+
+
+def _check_folders(source: Source, moved: bool) -> Iterator[Issue]:
+    """Folder names under ``initiatives/`` are part of the record's edit link: ids only.
+
+    ``moved``: the province folder is already reported (``wrong-folder``), once is enough.
+    """
+    for index, name in enumerate(folders_under_top(source.relpath)):
+        if not is_name(name) and not (index == 0 and moved):
+            suggestion = suggest(name)
+            yield make_issue(
+                "bad-folder-name", source.relpath, 1, 1, "file", value=name, suggestion=suggestion
+            )
 
 
 def _check_tags(source: Source) -> Iterator[Issue]:
@@ -270,11 +294,12 @@ def _check_body(source: Source, root: Path) -> Iterator[Issue]:
             what_en=finding.what_en,
         )
     for offset, src in scan.images:
-        code = _image_problem(source, src, root)
-        if code is not None:
+        problem = _image_problem(source, src, root)
+        if problem is not None:
             line, column = _body_position(source, offset)
+            code, params = problem
             yield make_issue(
-                code, source.relpath, line, column, "body", value=src, choices=_SUFFIXES
+                code, source.relpath, line, column, "body", Severity.ERROR, value=src, **params
             )
 
 
@@ -284,18 +309,30 @@ def _body_position(source: Source, offset: int) -> tuple[int, int]:
     return source.body_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1
 
 
-def _image_problem(source: Source, src: str, root: Path) -> str | None:
-    """Why an image path of the record cannot be published, as a message code."""
+def _image_problem(source: Source, src: str, root: Path) -> tuple[str, dict[str, str]] | None:
+    """Why an image path of the record cannot be published: a message code, its values.
+
+    The path is followed by name (``..`` included), never through a link, so what is
+    checked is what would be published.
+    """
+    if is_vector(src):
+        return "image-svg", {}
+    target = Path(os.path.normpath(source.path.parent / src))
+    if not target.is_relative_to(root) or Path(src).is_absolute():
+        return "image-outside", {}
     try:
-        target = (source.path.parent / src).resolve()
+        linked = link_on_the_way(target, root) is not None
     except (OSError, ValueError):  # a NUL in the name, a name too long for the system
-        return "image-missing"
-    if not target.is_relative_to(root.resolve()) or Path(src).is_absolute():
-        return "image-outside"
-    if not _is_file(target):
-        return "image-missing"
+        return "image-missing", {}
+    if linked:
+        return "image-symlink", {}
     if target.suffix.lower() not in IMAGE_SUFFIXES:
-        return "image-type"
+        return "image-type", {"choices": _SUFFIXES}
+    suggestion = image_path_suggestion(src)  # before looking: the name is what is published
+    if suggestion is not None:
+        return "bad-image-name", {"suggestion": suggestion}
+    if not _is_file(target):
+        return "image-missing", {}
     return None
 
 
@@ -307,10 +344,11 @@ def _check_images(source: Source, root: Path) -> Iterator[Issue]:
         src = image.get("src") if isinstance(image, dict) else None
         if not isinstance(src, str) or not src.strip():
             continue
-        code = _image_problem(source, src, root)
-        if code is not None:
+        problem = _image_problem(source, src, root)
+        if problem is not None:
             path, field = ("images", index, "src"), f"images[{index}].src"
-            yield _issue(source, code, path, field, value=src, choices=_SUFFIXES)
+            code, params = problem
+            yield _issue(source, code, path, field, value=src, **params)
 
 
 def _is_file(path: Path) -> bool:

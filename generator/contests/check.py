@@ -17,13 +17,14 @@ from ..issues import Issue, Severity
 from ..messages import close_matches, did_you_mean, make_issue
 from ..places import PlaceRef
 from ..records import Record
+from ..repopaths import link_on_the_way
 from ..schema import date_period
-from ..sources import Source, files_in, relative_name
+from ..sources import Source, relative_name
 from ..text import fold
 from ..vocab import Vocabulary
 from .files import CONTEST_FILE, CONTESTS_DIR, LoadedContest, load_contests
 from .model import ContestData
-from .scorecards import SCORECARD_SUFFIXES, read_scorecards
+from .scorecards import SCORECARD_SUFFIXES, read_scorecards, scorecard_files
 
 SCORES_DIR = "scores"
 SIMILAR_TITLE = 0.85  # folded titles this alike are "the same model" (không trùng lắp)
@@ -52,7 +53,11 @@ def check_contests(
     but has errors is one of the contest's files too, so ``judge`` does not lose it.
     """
     loaded, issues = load_contests(root, vocab)
-    files = sorted((root / CONTESTS_DIR).glob(f"*/{CONTEST_FILE}"))
+    files = [
+        file
+        for file in sorted((root / CONTESTS_DIR).glob(f"*/{CONTEST_FILE}"))
+        if link_on_the_way(file, root) is None
+    ]
     related: dict[str, set[str]] = defaultdict(set)
     for file in files:
         related[file.parent.name].add(relative_name(file, root))
@@ -70,7 +75,7 @@ def check_contests(
         data, found = read_scorecards(item, entries[contest_id], by_id, folder, root, vocab)
         contests.append(data)
         issues += found
-        cards = [f for f in files_in(folder) if f.suffix.lower() in SCORECARD_SUFFIXES]
+        cards = [f for f in scorecard_files(folder, root) if f.suffix.lower() in SCORECARD_SUFFIXES]
         files += cards
         related[contest_id] |= {i.path for i in found} | {relative_name(f, root) for f in cards}
     return ContestsChecked(contests, issues, files, dict(related))

@@ -17,6 +17,7 @@ from .. import urls
 from ..issues import Issue, Severity
 from ..messages import close_matches, did_you_mean, make_issue
 from ..model_errors import issues_from_validation
+from ..repopaths import suggest
 from ..schema import _KEY, date_period
 from ..sources import Source, field_name, load_yaml_source, relative_name
 from ..vocab import Vocabulary
@@ -34,16 +35,22 @@ class LoadedContest:
 
 
 def load_contests(root: Path, vocab: Vocabulary) -> tuple[dict[str, LoadedContest], list[Issue]]:
-    """Each folder of ``contests/`` with a valid ``contest.yml``, by folder name."""
+    """Each folder of ``contests/`` with a valid ``contest.yml``, by folder name.
+
+    Links are never followed (``check`` reports them): a contest file linked to
+    ``/proc/self/environ`` would print the environment of the build in its errors.
+    """
     folder = root / CONTESTS_DIR
     loaded: dict[str, LoadedContest] = {}
     issues: list[Issue] = []
-    if not folder.is_dir():
+    if folder.is_symlink() or not folder.is_dir():
         return loaded, issues
     for contest_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
-        if contest_dir.name.startswith("."):
+        if contest_dir.name.startswith(".") or contest_dir.is_symlink():
             continue
         file = contest_dir / CONTEST_FILE
+        if file.is_symlink():
+            continue
         if not file.is_file():
             rel = relative_name(contest_dir, root) + "/"
             issues.append(make_issue("contest-file-missing", rel, 1, 1, "file", folder=rel))
@@ -64,9 +71,8 @@ def _contest(
 ) -> tuple[Contest | None, list[Issue]]:
     issues: list[Issue] = []
     if not _KEY.fullmatch(contest_id):
-        issues.append(
-            finding(source, "bad-key", (), "id", value=contest_id, suggestion="hoi-thi-2025")
-        )
+        suggestion = suggest(contest_id, fallback="hoi-thi")
+        issues.append(finding(source, "bad-key", (), "id", value=contest_id, suggestion=suggestion))
     elif contest_id in urls.RESERVED_SLUGS:  # cuoc-thi/index.md is the list of contests
         url = urls.contest(contest_id).url
         issues.append(finding(source, "reserved-slug", (), "id", value=contest_id, url=url))

@@ -14,7 +14,8 @@ from typing import Any
 from ..issues import Issue, Severity, has_errors
 from ..messages import close_matches, did_you_mean, make_issue
 from ..records import Record
-from ..sources import Source, files_in, load_yaml_source, relative_name
+from ..repopaths import file_name_ok, files_in, link_on_the_way, suggest_file
+from ..sources import Source, load_yaml_source, relative_name
 from ..text import compact
 from ..vocab import Vocabulary
 from .files import LoadedContest, finding, rules_missing, unknown_criterion
@@ -59,7 +60,7 @@ def read_scorecards(
     cards: list[Card] = []
     excluded: list[Card] = []
     issues: list[Issue] = []
-    files = sorted(files_in(folder)) if folder.is_dir() else []
+    files = scorecard_files(folder, root)
     if contest.missing_rules and any(f.suffix.lower() in SCORECARD_SUFFIXES for f in files):
         if not contest.published:  # a published contest is already told so
             issues.append(rules_missing(item.source, contest, "scored"))
@@ -74,7 +75,19 @@ def read_scorecards(
         source, found = load_yaml_source(file, root)
         issues += found
         judge = panel.get(file.stem)
-        if judge is None:
+        if judge is None and not file_name_ok(file.name, SCORECARD_SUFFIXES):
+            issues.append(
+                make_issue(
+                    "bad-scorecard-name",
+                    rel,
+                    1,
+                    1,
+                    "file",
+                    value=file.name,
+                    suggestion=suggest_file(file.name),
+                )
+            )
+        elif judge is None:
             hint_vi, hint_en = did_you_mean(close_matches(file.stem, list(panel)))
             issues.append(
                 make_issue(
@@ -128,6 +141,13 @@ def read_scorecards(
     if not has_errors(issues):  # with broken scorecards, who scored what is not yet known
         issues += _coverage(data, folder, root)
     return data, issues
+
+
+def scorecard_files(folder: Path, root: Path) -> list[Path]:
+    """The files under a scores folder, never read through a link (``check`` reports it)."""
+    if folder.is_relative_to(root) and link_on_the_way(folder, root) is not None:
+        return []
+    return sorted(files_in(folder)) if folder.is_dir() else []
 
 
 def _card(

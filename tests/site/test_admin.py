@@ -140,6 +140,18 @@ def test_sources_metrics_and_body_are_lists_and_markdown(config: dict[str, Any])
     assert "Giá trị chưa đúng định dạng" not in every_pattern  # each has its own message
 
 
+def test_an_uploaded_image_is_named_as_the_checker_wants(config: dict[str, Any]) -> None:
+    """Decap keeps ``_`` and ``.`` in an uploaded file's name and takes SVG: the field's
+    pattern says so in the editor, before the pull request's check does."""
+    pattern, message = fields_of(config)["images.src"]["pattern"]
+    assert message.endswith("hãy đổi tên tệp trên máy rồi tải lên lại")
+    for good in ("anh/so-do-quy-trinh.png", "anh/2024.jpg", "../anh/a.webp"):
+        assert re.fullmatch(pattern, good), good
+    for bad in ("anh/img_2024.jpg", "anh/so-do#1.png", "anh/so-do.svg", "anh/so-do-.png",
+                "anh/a.PNG", "Ảnh/a.png"):  # fmt: skip
+        assert not re.fullmatch(pattern, bad), bad
+
+
 def decap_slug(text: str) -> str:
     """What Decap makes of a path part with ``clean_accents`` and ``encoding: ascii``."""
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
