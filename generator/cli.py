@@ -27,7 +27,7 @@ from .vocab import load_vocabulary
 
 SCORES_HELP = (
     "thư mục phiếu chấm nếu không để trong kho / scorecards kept outside the repository "
-    "(DIR/<contest-id>/ or DIR)"
+    "(DIR/<contest-id>/<judge-id>.yml)"
 )
 INTERNAL_ERROR = 3  # 0 clean, 1 findings, 2 usage; 3 is a bug in sangkien itself
 TRACEBACK_ENV = "SANGKIEN_TRACEBACK"
@@ -177,6 +177,8 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
     if missing:
         print(f"sangkien check: không có tệp / no such file: {missing[0]}", file=sys.stderr)
         return 2
+    if _no_scores_folder(args):
+        return 2
     if not args.paths and not (root / CONTENT_DIR).is_dir():
         print(
             f"sangkien check: không có thư mục {CONTENT_DIR}/ trong {root}; hãy chạy lệnh trong "
@@ -199,9 +201,23 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
     return 1 if failed else 0
 
 
+def _no_scores_folder(args: argparse.Namespace) -> bool:
+    """``--scores DIR`` names a folder that is not there: said, rather than no scores read."""
+    if args.scores is None or args.scores.is_dir():
+        return False
+    print(
+        f"sangkien {args.command}: không có thư mục phiếu chấm / no such scores folder: "
+        f"{args.scores}",
+        file=sys.stderr,
+    )
+    return True
+
+
 def run_build(args: argparse.Namespace, root: Path) -> int:
     from .build import build  # imported here: a pull request's check needs none of it
 
+    if _no_scores_folder(args):
+        return 2
     result = build(root, args.site_dir, scores=args.scores)
     issues = result.check.issues + result.issues
     if not result.ok:
@@ -272,6 +288,8 @@ def run_judge(args: argparse.Namespace, root: Path) -> int:
             f"no contest '{contest_id}'; có / known: {', '.join(known) or '—'}",
             file=sys.stderr,
         )
+        return 2
+    if _no_scores_folder(args):
         return 2
     if args.assign is not None and (args.packets is None or args.assign < 1):
         print(

@@ -413,8 +413,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the title is very close to an earlier initiative of the same province: {other} ('{title}'); contests do not accept a copy of a model already applied",
     ),
     "published-without-scores": (
-        "cuộc thi đặt 'published: true' nhưng không có phiếu chấm nào trong {folder}; hãy thêm phiếu chấm (hoặc chỉ ra thư mục bằng --scores) rồi dựng lại",
-        "the contest says 'published: true' but there is no scorecard in {folder}; add the scorecards (or name their folder with --scores) and build again",
+        "cuộc thi đặt 'published: true' nhưng không có phiếu chấm nào trong {folder}; hãy thêm phiếu chấm (hoặc ghi sau --scores thư mục riêng có thư mục con mang mã cuộc thi) rồi dựng lại",
+        "the contest says 'published: true' but there is no scorecard in {folder}; add the scorecards (or give --scores the private folder that holds a folder named after the contest) and build again",
     ),
     "not-a-scorecard": (
         "tệp này không phải phiếu chấm (.yml) nên không được đọc; hãy đổi tên thành '<mã giám khảo>.yml' hoặc chuyển đi",
@@ -444,6 +444,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad-scorecard-name": (
         "tên phiếu chấm '{value}' phải là mã giám khảo (chữ thường không dấu, số, dấu gạch ngang) với đuôi .yml; hãy đổi tên thành '{suggestion}'",
         "scorecard name '{value}' must be the judge's id (lower-case ASCII letters, digits, hyphens) ending in .yml; rename it '{suggestion}'",
+    ),
+    "scores-subfolder": (
+        "thư mục con trong thư mục phiếu chấm không được đọc: một bản sao lưu sẽ tính điểm một giám khảo hai lần; hãy chuyển thư mục này ra ngoài",
+        "a folder inside a scores folder is not read: a backup copy would count a judge twice; move this folder out",
+    ),
+    "scores-outside-contest": (
+        "phiếu chấm phải nằm trong thư mục của cuộc thi ({folder}/<mã-cuộc-thi>/<mã-giám-khảo>.yml) nên tệp này không được đọc; hãy chuyển nó vào thư mục của cuộc thi (nếu {folder} đã là thư mục của cuộc thi, hãy ghi thư mục cha của nó sau --scores)",
+        "scorecards belong in their contest's folder ({folder}/<contest-id>/<judge-id>.yml), so this file is not read; move it into its contest's folder (if {folder} is a contest's folder already, give its parent folder to --scores)",
+    ),
+    "scores-unknown-contest": (
+        "không có cuộc thi '{value}' (contests/{value}/contest.yml){hint_vi}; thư mục phiếu chấm phải mang đúng mã cuộc thi, nếu không phiếu chấm không được đọc",
+        "there is no contest '{value}' (contests/{value}/contest.yml){hint_en}; a scores folder is named after its contest's id, or its scorecards are not read",
     ),
 }
 

@@ -47,8 +47,8 @@ def check_contests(
 ) -> ContestsChecked:
     """Every contest under ``contests/``, checked against the records and scorecards.
 
-    ``scores`` replaces ``contests/<id>/scores/`` when the scorecards are kept outside
-    the public repository: ``scores/<id>/`` if it exists, else ``scores`` itself.
+    ``scores`` holds the scorecards kept outside the public repository, laid out as
+    ``scores/<contest-id>/<judge-id>.yml`` (``scores_folder``).
     ``sources`` are all record files read, valid or not: a record that names a contest
     but has errors is one of the contest's files too, so ``judge`` does not lose it.
     """
@@ -68,6 +68,9 @@ def check_contests(
                 related[contest_id].add(source.relpath)
     entries, found = check_entries(records, loaded, vocab)
     issues += found
+    known = sorted({file.parent.name for file in files})  # valid or not
+    stray = list(_scores_layout(scores, known, root)) if scores is not None else []
+    issues += stray
     by_id = {record.id: record for record in records}
     contests = []
     for contest_id, item in sorted(loaded.items()):
@@ -75,16 +78,57 @@ def check_contests(
         data, found = read_scorecards(item, entries[contest_id], by_id, folder, root, vocab)
         contests.append(data)
         issues += found
-        cards = [f for f in scorecard_files(folder, root) if f.suffix.lower() in SCORECARD_SUFFIXES]
+        cards = [
+            f for f in scorecard_files(folder, root)[0] if f.suffix.lower() in SCORECARD_SUFFIXES
+        ]
         files += cards
-        related[contest_id] |= {i.path for i in found} | {relative_name(f, root) for f in cards}
+        related[contest_id] |= {i.path for i in found + stray} | {
+            relative_name(f, root) for f in cards
+        }
     return ContestsChecked(contests, issues, files, dict(related))
 
 
 def scores_folder(root: Path, contest_id: str, scores: Path | None) -> Path:
-    if scores is None:
-        return root / CONTESTS_DIR / contest_id / SCORES_DIR
-    return scores / contest_id if (scores / contest_id).is_dir() else scores
+    """Where a contest's scorecards are: its own folder, and no other.
+
+    ``--scores DIR`` names the committee's private folder: ``DIR/<contest-id>/`` replaces
+    ``contests/<contest-id>/scores/`` for the contests it has a folder for; the others keep
+    their scorecards in the repository. Never ``DIR`` itself nor a sibling's folder: a
+    published decoy contest with the same panel would publish another contest's scores.
+    """
+    private = scores / contest_id if scores is not None else None
+    if private is not None and private.is_dir():
+        return private
+    return root / CONTESTS_DIR / contest_id / SCORES_DIR
+
+
+def _scores_layout(scores: Path, contest_ids: Sequence[str], root: Path) -> Iterator[Issue]:
+    """What ``--scores DIR`` holds besides a folder per contest: never read, so said.
+
+    A scorecard in ``DIR`` itself (the layout is ``DIR/<contest-id>/<judge>.yml``), and a
+    folder named after no contest (a typo would leave that contest without its scores).
+    """
+    if not scores.is_dir():
+        return
+    for path in sorted(scores.iterdir()):
+        if path.name.startswith("."):
+            continue
+        rel = relative_name(path, root)
+        if path.is_dir() and path.name not in contest_ids:
+            hint_vi, hint_en = did_you_mean(close_matches(path.name, list(contest_ids)))
+            yield make_issue(
+                "scores-unknown-contest",
+                rel + "/",
+                1,
+                1,
+                "file",
+                value=path.name,
+                hint_vi=hint_vi,
+                hint_en=hint_en,
+            )
+        elif not path.is_dir() and path.suffix.lower() in SCORECARD_SUFFIXES:
+            folder = relative_name(scores, root)
+            yield make_issue("scores-outside-contest", rel, 1, 1, "file", folder=folder)
 
 
 def check_entries(

@@ -14,7 +14,7 @@ from typing import Any
 from ..issues import Issue, Severity, has_errors
 from ..messages import close_matches, did_you_mean, make_issue
 from ..records import Record
-from ..repopaths import file_name_ok, files_in, link_on_the_way, suggest_file
+from ..repopaths import file_name_ok, link_on_the_way, suggest_file
 from ..sources import Source, load_yaml_source, relative_name
 from ..text import compact
 from ..vocab import Vocabulary
@@ -60,7 +60,10 @@ def read_scorecards(
     cards: list[Card] = []
     excluded: list[Card] = []
     issues: list[Issue] = []
-    files = scorecard_files(folder, root)
+    files, folders = scorecard_files(folder, root)
+    for subfolder in folders:
+        rel = relative_name(subfolder, root) + "/"
+        issues.append(make_issue("scores-subfolder", rel, 1, 1, "file"))
     if contest.missing_rules and any(f.suffix.lower() in SCORECARD_SUFFIXES for f in files):
         if not contest.published:  # a published contest is already told so
             issues.append(rules_missing(item.source, contest, "scored"))
@@ -143,11 +146,23 @@ def read_scorecards(
     return data, issues
 
 
-def scorecard_files(folder: Path, root: Path) -> list[Path]:
-    """The files under a scores folder, never read through a link (``check`` reports it)."""
-    if folder.is_relative_to(root) and link_on_the_way(folder, root) is not None:
-        return []
-    return sorted(files_in(folder)) if folder.is_dir() else []
+def scorecard_files(folder: Path, root: Path) -> tuple[list[Path], list[Path]]:
+    """The files of a scores folder, and the folders in it (refused: never read).
+
+    Only the folder itself is read, never its subfolders: a backup copy inside it would
+    count a judge twice. In the repository a link is never followed (``check`` reports
+    it); a committee's own ``--scores`` folder may link where it likes.
+    """
+    inside = folder.is_relative_to(root)
+    if (inside and link_on_the_way(folder, root) is not None) or not folder.is_dir():
+        return [], []
+    files: list[Path] = []
+    folders: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or (inside and path.is_symlink()):
+            continue
+        (folders if path.is_dir() else files).append(path)
+    return files, folders
 
 
 def _card(

@@ -60,7 +60,7 @@ CHECKER_ONLY = {
     "rules-missing",
     # names and links under initiatives/ and contests/: the folder tree, not the data
     "bad-folder-name", "bad-image-name", "image-svg", "image-symlink", "symlink",
-    "bad-scorecard-name",
+    "bad-scorecard-name", "scores-subfolder", "scores-outside-contest", "scores-unknown-contest",
 }  # fmt: skip
 # What a pattern cannot check: the fixtures that show it, and why.
 LIMITS = {

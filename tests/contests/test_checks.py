@@ -194,8 +194,11 @@ def test_scorecards_kept_outside_the_repository(repo: ContestRepo, tmp_path: Pat
     code, issues = repo.check("--scores", str(tmp_path / "rieng"))
     assert code == 0
     assert [i["code"] for i in issues] == ["not-a-scorecard"]
-    assert repo.judge("--scores", str(private))["ranking"][0]["score"] == 100.0
     assert repo.judge("--scores", str(tmp_path / "rieng"))["ranking"][0]["score"] == 100.0
+    # the contest's own folder is not the layout (tests/contests/test_scores_folder.py)
+    code, _, err = repo.run("judge", "hoi-thi", "--scores", str(private))
+    assert code == 1
+    assert f"{private}/gk-01.yml:1:1: error: file: phiếu chấm phải nằm trong" in err
 
 
 def test_a_contest_folder_without_its_file(repo: ContestRepo) -> None:
