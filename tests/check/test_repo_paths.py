@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import MakeTree, valid_record
+from ..contests.conftest import ContestRepo
 from .test_fuzz import run_main
 
 XSS_FOLDER = 'x"><img src=x onerror=alert(1)>'
@@ -255,3 +256,32 @@ def test_changed_since_sees_a_bad_folder_and_a_link(tmp_path: Path, secret: Path
         1,
         [folder_line(rel, "Moi_2025", "moi-2025"), f"initiatives/dak-lak/c.md:1:1: {LINK}"],
     )
+
+
+# --- contests ------------------------------------------------------------------------
+
+
+def test_a_contest_folder_and_a_scorecard_are_named_as_ids(tmp_path: Path) -> None:
+    repo = ContestRepo(tmp_path / "repo")
+    repo.record("a", contests=())
+    repo.contest("Hội thi 2025")
+    repo.contest()
+    repo.scores("GK 01", {"a": (1, 1, 1)})
+    code, issues = repo.check()
+    assert code == 1
+    assert [(i["path"], i["line"], i["field"], i["message_en"]) for i in issues] == [
+        (
+            "contests/Hội thi 2025/contest.yml",
+            1,
+            "id",
+            "'Hội thi 2025' cannot be used as an id; use lower-case letters without marks, "
+            "digits and hyphens, e.g. 'hoi-thi-2025'",
+        ),
+        (
+            "contests/hoi-thi/scores/GK 01.yml",
+            1,
+            "file",
+            "scorecard name 'GK 01.yml' must be the judge's id (lower-case ASCII letters, "
+            "digits, hyphens) ending in .yml; rename it 'gk-01.yml'",
+        ),
+    ]
