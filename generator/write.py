@@ -4,32 +4,75 @@ Generated files live beside the hand-written pages (so any engine reading ``mkdo
 finds them). A manifest remembers which files the generator owns: ``find_conflicts``
 refuses a generated path where a file it does not own already is (of any kind), and
 ``write_outputs`` rewrites only what changed and removes only its own stale files.
+
+The manifest is read from the working tree, which a pull request can write (a force-added
+``docs/.generated.json``): it is trusted for nothing but plain paths inside ``docs/`` that
+git does not track, so no entry can delete or replace a file elsewhere or a hand-written
+page. ``docs/`` holds no symbolic link, so nothing is written or deleted through one.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
+import subprocess
+from pathlib import Path, PurePosixPath
 
 from .issues import Issue
 from .messages import make_issue
 from .outputs import Output
+from .repopaths import walk
 
 MANIFEST = ".generated.json"
 
 
 def owned_files(docs_dir: Path) -> set[str]:
+    """The files of ``docs/`` the generator made, as far as the manifest may say so."""
+    manifest = docs_dir / MANIFEST
     try:
-        return set(json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8")))
+        listed = [] if manifest.is_symlink() else json.loads(manifest.read_text("utf-8"))
     except (OSError, ValueError):
         return set()
+    if not isinstance(listed, list):
+        return set()
+    plain = {entry for entry in listed if isinstance(entry, str) and _plain_path(entry)}
+    return plain - tracked_files(docs_dir) if plain else plain
+
+
+def _plain_path(entry: str) -> bool:
+    """A relative path written plainly: no ``..``, ``.``, empty or absolute part."""
+    path = PurePosixPath(entry)
+    return (
+        not path.is_absolute()
+        and str(path) == entry
+        and "\\" not in entry
+        and all(part not in ("..", ".") for part in path.parts)
+    )
+
+
+def tracked_files(docs_dir: Path) -> set[str]:
+    """The files under ``docs_dir`` git tracks (hand-written pages), relative to it."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(docs_dir), "ls-files", "-z"],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # no git: no repository to take a manifest from either
+        return set()
+    if done.returncode != 0:  # not a repository, or docs/ not there yet
+        return set()
+    return {name for name in done.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
 
 
 def find_conflicts(outputs: dict[str, Output], docs_dir: Path) -> list[Issue]:
-    """Generated paths that would overwrite a hand-written file, or escape ``docs/``."""
+    """Generated paths that would overwrite a hand-written file, and links in ``docs/``."""
     owned = owned_files(docs_dir)
-    issues = []
+    issues = [
+        make_issue("symlink", f"docs/{entry.path.relative_to(docs_dir).as_posix()}", 1, 1, "file")
+        for entry in walk(docs_dir)
+        if entry.is_link
+    ]
     for path in sorted(outputs):
         target = docs_dir / path
         if path not in owned and target.exists():
@@ -57,11 +100,16 @@ def write_outputs(outputs: dict[str, Output], docs_dir: Path) -> None:
             shutil.copyfile(output, target)
         else:
             target.write_bytes(data)
+    inside = docs_dir.resolve()
     for path in sorted(previous - set(outputs)):
         stale = docs_dir / path
+        if not stale.parent.resolve().is_relative_to(inside):  # a link: never followed
+            continue
         stale.unlink(missing_ok=True)
         _remove_empty_parents(stale.parent, docs_dir)
     manifest = json.dumps(sorted(outputs), ensure_ascii=False, indent=0)
+    if (docs_dir / MANIFEST).is_symlink():  # replaced, never written through
+        (docs_dir / MANIFEST).unlink()
     (docs_dir / MANIFEST).write_text(manifest + "\n", encoding="utf-8")
 
 

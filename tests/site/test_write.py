@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import io
+import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from generator.build import generate
 from generator.write import MANIFEST, owned_files, write_outputs
+
+from ..check.test_fuzz import run_main
 
 IMAGE = "sang-kien/tuyen-pho-khong-tien-mat/1-quay-ma-qr.png"
 LONG_AGO = 1_000_000_000 * 10**9  # 2001-09-09, in nanoseconds: no build writes that
@@ -107,3 +111,70 @@ def test_the_record_of_generated_files_is_utf8_whatever_the_locale(
     assert image in (docs / MANIFEST).read_bytes().decode("utf-8")
     write_outputs({"sang-kien/cho-dem.md": "# Chợ đêm"}, docs)  # the image was dropped
     assert not (docs / image).exists()
+
+
+# --- a manifest from a pull request (issue 21) -------------------------------------------
+
+
+def git_repository(root: Path) -> None:
+    """``root`` committed as a pull request's checkout would be (generated files ignored)."""
+    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    (root / ".gitignore").write_text("/site/\n/docs/sang-kien/\n/docs/tinh/\n", "utf-8")
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], check=True)
+
+
+def test_a_forged_manifest_deletes_nothing_outside_docs_nor_a_tracked_page(
+    project: Path,
+) -> None:
+    elsewhere = project.parent / "elsewhere" / "file"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text("kept", "utf-8")
+    forged = ["../../elsewhere/file", "gioi-thieu.md", str(elsewhere), "./dong-gop.md"]
+    (project / "docs" / MANIFEST).write_text(json.dumps(forged), "utf-8")
+    git_repository(project)  # the manifest is committed (force-added) with the pages
+    about = (project / "docs" / "gioi-thieu.md").read_bytes()
+    assert run_main("--root", str(project), "build")[0] == 0
+    assert elsewhere.read_text("utf-8") == "kept"
+    assert (project / "docs" / "gioi-thieu.md").read_bytes() == about
+    assert (project / "docs" / "dong-gop.md").is_file()
+    assert (project / "site" / "gioi-thieu" / "index.html").is_file()
+    assert not set(forged) & set(json.loads((project / "docs" / MANIFEST).read_text("utf-8")))
+
+
+def test_a_forged_manifest_cannot_claim_a_tracked_page_at_a_generated_path(
+    project: Path,
+) -> None:
+    """A hand-written ``tinh/index.md`` the manifest says is generated is still not replaced."""
+    page = project / "docs" / "tinh" / "index.md"
+    page.parent.mkdir()
+    page.write_text("# Viết tay\n", "utf-8")
+    (project / "docs" / MANIFEST).write_text(json.dumps(["tinh/index.md"]), "utf-8")
+    git_repository(project)
+    subprocess.run(["git", "-C", str(project), "add", "-f", "docs/tinh/index.md"], check=True)
+    _, issues, site, _ = generate(project)
+    assert site is None
+    assert [issue.code for issue in issues] == ["overwrite-hand-written"]
+    assert page.read_text("utf-8") == "# Viết tay\n"
+
+
+def test_docs_holds_no_link_to_write_or_delete_through(project: Path) -> None:
+    outside = project.parent / "outside"
+    outside.mkdir()
+    (project / "docs" / "sang-kien").symlink_to(outside, target_is_directory=True)
+    code, _, err = run_main("--root", str(project), "build")
+    assert code == 1 and err.splitlines()[0] == (
+        "docs/sang-kien:1:1: error: file: đây là liên kết tượng trưng (symlink), không được "
+        "đọc; hãy thay bằng tệp hoặc thư mục thật, hoặc xóa nó — this is a symbolic link, which "
+        "is never followed; replace it with the real file or folder, or remove it"
+    )
+    assert list(outside.iterdir()) == []
+    (project / "docs" / "sang-kien").unlink()
+    victim = project.parent / "victim.txt"
+    victim.write_text('["gioi-thieu.md"]', "utf-8")
+    (project / "docs" / MANIFEST).symlink_to(victim)  # neither read nor written through
+    assert run_main("--root", str(project), "build")[0] == 0
+    assert victim.read_text("utf-8") == '["gioi-thieu.md"]'
+    assert (project / "docs" / "gioi-thieu.md").is_file()
+    assert not (project / "docs" / MANIFEST).is_symlink()
