@@ -114,8 +114,9 @@ def tree_issues(folders: Sequence[Path], links: set[Path], root: Path) -> Iterat
     picture is not checked and never published: a ``.txt`` or ``.docx`` initiative would
     otherwise vanish without a word (contest files are checked as contests).
     """
-    content = root / CONTENT_DIR
+    content = f"{root / CONTENT_DIR}{os.sep}"
     pictures = (*IMAGE_SUFFIXES, *VECTOR_SUFFIXES)  # checked where a record shows them
+    strays = []
     for folder in folders:
         link = link_on_the_way(folder, root)
         if link is not None:
@@ -123,15 +124,13 @@ def tree_issues(folders: Sequence[Path], links: set[Path], root: Path) -> Iterat
             continue
         for entry in walk(folder):
             if entry.is_link:
-                links.add(entry.path)
-            elif (
-                not entry.is_dir
-                and entry.path.is_relative_to(content)
-                and entry.path.suffix != RECORD_SUFFIX
-                and entry.path.suffix.lower() not in pictures
-            ):
-                rel = relative_name(entry.path, root)
-                yield make_issue("not-a-record", rel, 1, 1, "file", Severity.WARNING)
+                links.add(Path(entry.path))
+            elif not entry.is_dir and entry.path.startswith(content):
+                suffix = os.path.splitext(entry.path)[1]
+                if suffix != RECORD_SUFFIX and suffix.lower() not in pictures:
+                    strays.append(Path(entry.path))
+    for stray in sorted(strays):
+        yield make_issue("not-a-record", relative_name(stray, root), 1, 1, "file", Severity.WARNING)
     for link in sorted(links):
         rel = relative_name(link, root) + ("/" if link.is_dir() else "")
         yield make_issue("symlink", rel, 1, 1, "file")

@@ -68,10 +68,10 @@ def tracked_files(docs_dir: Path) -> set[str]:
 def find_conflicts(outputs: dict[str, Output], docs_dir: Path) -> list[Issue]:
     """Generated paths that would overwrite a hand-written file, and links in ``docs/``."""
     owned = owned_files(docs_dir)
+    links = sorted(Path(entry.path) for entry in walk(docs_dir) if entry.is_link)
     issues = [
-        make_issue("symlink", f"docs/{entry.path.relative_to(docs_dir).as_posix()}", 1, 1, "file")
-        for entry in walk(docs_dir)
-        if entry.is_link
+        make_issue("symlink", f"docs/{link.relative_to(docs_dir).as_posix()}", 1, 1, "file")
+        for link in links
     ]
     for path in sorted(outputs):
         target = docs_dir / path
