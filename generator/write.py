@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .issues import Issue
 from .messages import make_issue
@@ -40,14 +40,11 @@ def owned_files(docs_dir: Path) -> set[str]:
 
 
 def _plain_path(entry: str) -> bool:
-    """A relative path written plainly: no ``..``, ``.``, empty or absolute part."""
-    path = PurePosixPath(entry)
-    return (
-        not path.is_absolute()
-        and str(path) == entry
-        and "\\" not in entry
-        and all(part not in ("..", ".") for part in path.parts)
-    )
+    """A relative path written plainly: no ``..``, ``.``, empty or absolute part.
+
+    (Split by hand: ``PurePosixPath`` costs 0.1 s on a 10,000-record manifest, and
+    ``sangkien serve`` reads the manifest at every preview.)"""
+    return "\\" not in entry and all(part not in ("", ".", "..") for part in entry.split("/"))
 
 
 def tracked_files(docs_dir: Path) -> set[str]:
