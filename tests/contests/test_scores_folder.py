@@ -46,7 +46,11 @@ def test_a_decoy_contest_never_reads_another_contests_private_scores(tmp_path: P
     assert [(i["path"], i["line"], i["code"]) for i in issues if i["severity"] == "error"] == [
         (f"contests/{DECOY}/contest.yml", line, "published-without-scores")
     ]
-    assert f"contests/{DECOY}/scores/" in issues[0]["message_en"]
+    assert issues[0]["message_en"] == (
+        f"the contest says 'published: true' but there is no scorecard in contests/{DECOY}/"
+        "scores/; add the scorecards (or give --scores the private folder that holds a folder "
+        "named after the contest) and build again"
+    )
 
     repo.scores("gk-01", {"mot-cua-so": (1, 1, 1), "tra-tai-nha": (2, 2, 2)}, contest_id=DECOY)
     code, _, err = repo.run("build", "--scores", str(private))
