@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 
 from .issues import Issue, Severity
+from .visible import visible
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- the file itself -------------------------------------------------------------
@@ -432,8 +433,13 @@ def make_issue(
     severity: Severity = Severity.ERROR,
     **params: object,
 ) -> Issue:
-    """Fill the templates for ``code``; parameters missing from one language are harmless."""
+    """Fill the templates for ``code``; parameters missing from one language are harmless.
+
+    What a parameter echoes from a file is shown with its invisible characters named
+    (``visible``): a message never carries a control character to a terminal.
+    """
     vi, en = MESSAGES[code]
+    params = {key: _shown(value) for key, value in params.items()}
     return Issue(
         path=path,
         line=line,
@@ -444,6 +450,10 @@ def make_issue(
         message=vi.format(**params),
         message_en=en.format(**params),
     )
+
+
+def _shown(value: object) -> object:
+    return value if isinstance(value, int | float) else visible(str(value))
 
 
 def close_matches(value: str, choices: list[str], limit: int = 2) -> list[str]:
