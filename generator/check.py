@@ -12,11 +12,10 @@ from .contests.model import ContestData
 from .issues import Issue, Severity, has_errors, sort_issues
 from .messages import make_issue
 from .records import Record
+from .scope import CONTENT_DIR, named_scope
 from .sources import files_in, find_sources, load_sources, peek_sources, relative_name
 from .validate import IMAGE_SUFFIXES, validate_all
 from .vocab import Vocabulary, load_vocabulary
-
-CONTENT_DIR = "initiatives"
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,8 @@ def check_paths(
     paths = [path.resolve() for path in paths]  # one spelling per file, or it is read twice
     content = root / CONTENT_DIR
     everything = find_sources([content]) if content.is_dir() else []
-    wanted = find_sources(paths) if paths else everything
+    scope = named_scope(root, paths, everything)  # images name the records that show them
+    wanted = find_sources(scope.records) if paths else everything
     wanted_set = set(wanted)
     contests_dir = (root / CONTESTS_DIR).resolve()
     touches_contests = any(_under(contests_dir, [p]) or _under(p, [contests_dir]) for p in paths)
@@ -74,7 +74,7 @@ def check_paths(
         issues = [i for i in issues if i.path in chosen]
         records = [r for r in records if r.relpath in chosen]
     folders = [path for path in paths if path.is_dir()] if paths else [content]
-    issues = sort_issues(issues + not_records(folders, root))
+    issues = sort_issues(issues + not_records(folders, root) + scope.issues)
     if paths:
         contest_files = [f for f in contest_files if _under(f.resolve(), paths)]
     return CheckResult(len(wanted) + len(contest_files), records, issues, contests, related)

@@ -421,6 +421,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp này không phải phiếu chấm (.yml) nên không được đọc; hãy đổi tên thành '<mã giám khảo>.yml' hoặc chuyển đi",
         "this file is not a scorecard (.yml) and is not read; rename it '<judge-id>.yml' or move it",
     ),
+    # --- outputs other programs read, and the pull-request check (issue 21) ------------
+    "image-not-shown": (
+        "không hồ sơ nào hiển thị ảnh này nên nó không lên trang; hãy thêm ảnh vào 'images' (hoặc nội dung) của sáng kiến cần nó, hoặc xóa ảnh",
+        "no record shows this picture, so it is not published; add it to the 'images' (or the body) of the initiative it belongs to, or delete it",
+    ),
 }
 
 
