@@ -426,6 +426,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không hồ sơ nào hiển thị ảnh này nên nó không lên trang; hãy thêm ảnh vào 'images' (hoặc nội dung) của sáng kiến cần nó, hoặc xóa ảnh",
         "no record shows this picture, so it is not published; add it to the 'images' (or the body) of the initiative it belongs to, or delete it",
     ),
+    # characters that hide or reorder text (see characters.py for what and why)
+    "escaped-character": (
+        "giá trị chứa {chars}, viết bằng mã thoát trong dấu nháy kép (như \\x1b, \\0, \\e, \\u202e): đó là ký tự điều khiển hoặc vô hình, không phải chữ; hãy xóa mã thoát này",
+        "the value holds {chars}, written as an escape in double quotes (such as \\x1b, \\0, \\e, \\u202e): a control or invisible character, not text; delete the escape",
+    ),
+    "bidi-control": (
+        "ký tự điều khiển hướng chữ {char}: nó đảo thứ tự hiển thị, nên trang (và bản so sánh trên GitHub) hiện khác với chữ thật trong tệp; tiếng Việt không cần ký tự này, hãy xóa nó ở đúng dòng và cột đã nêu",
+        "bidirectional control {char}: it changes the order text is displayed in, so the page (and the diff on GitHub) shows other text than the file holds; Vietnamese never needs it, delete it at the line and column given",
+    ),
+    "zero-width": (
+        "ký tự vô hình {char} (không có bề rộng): hai tên trông giống hệt nhau sẽ khác nhau khi so sánh, tìm kiếm và xuất dữ liệu; hãy xóa nó ở đúng dòng và cột đã nêu (thường lẫn vào khi dán từ trang web)",
+        "zero-width character {char}: two names that look identical would differ when compared, searched and exported; delete it at the line and column given (it usually comes from pasting from a web page)",
+    ),
+    "not-one-line": (
+        "phải viết trên một dòng, nhưng ký tự thứ {index} là {char} (xuống dòng hoặc tab); hãy thay bằng một dấu cách",
+        "must be one line, but character {index} is {char} (a line break or a tab); replace it with a space",
+    ),
 }
 
 
