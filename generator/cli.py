@@ -24,6 +24,7 @@ from .report import REPORTERS, GithubReporter, TextReporter
 from .scaffold import PROMPTS, Draft, field_of, fill, problems, target, write_record
 from .scope import referring
 from .sources import Source, relative_name
+from .visible import visible
 from .vocab import load_vocabulary
 
 SCORES_HELP = (
@@ -185,7 +186,8 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
             return 0
     missing = [p for p in args.paths if not p.exists()]
     if missing:
-        print(f"sangkien check: không có tệp / no such file: {missing[0]}", file=sys.stderr)
+        print(f"sangkien check: không có tệp / no such file: {visible(str(missing[0]))}",
+              file=sys.stderr)  # fmt: skip
         return 2
     if not args.paths and not (root / CONTENT_DIR).is_dir():
         print(

@@ -28,7 +28,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from .characters import decoded_strays
+from .characters import decoded_strays, may_hold_strays
 
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RESOLVER = yaml.resolver.Resolver()
@@ -181,7 +181,8 @@ class _Walker:
             self.index += 1
             key = key_event.value
             key_path = (*path, key)
-            self.decoded(key_event, key_path)
+            if may_hold_strays(key):
+                self.decoded(key_event, key_path)
             if key in result:
                 first_line = self.doc.keys[key_path][0]
                 self.problem("duplicate-key", key_path, key_event, key=key, first_line=first_line)
@@ -221,8 +222,9 @@ class _Walker:
         return "\n".join(lines)
 
     def scalar(self, event: ScalarEvent, path: KeyPath) -> Any:
-        self.decoded(event, path)
         text = event.value
+        if may_hold_strays(text):
+            self.decoded(event, path)
         if event.style or not event.implicit[0]:  # C parser: "" for plain, Python: None
             return text  # quoted or block scalars are always text
         if text and text[0] not in _TYPED_FIRST:

@@ -367,3 +367,13 @@ def test_the_real_command_sees_a_vietnamese_name_under_a_locale_that_cannot_spel
     )
     assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout.startswith(f"{name}:1:1: error: id: tên tệp 'nhận-trả'")
+
+
+def test_naming_a_picture_checks_the_records_that_show_it(tmp_path: Path) -> None:
+    root = repository(tmp_path)
+    shower = root / SHOWER
+    shower.write_text(shower.read_text("utf-8").replace("level: province", "level: tinh"))
+    code, out, _ = run_main("--root", str(root), "check", "--format", "json", str(root / SHOWN))
+    document = json.loads(out)
+    assert code == 1 and document["checked"] == 1
+    assert errors(document) == [(SHOWER, 9, 8, "use-id")]
