@@ -177,6 +177,8 @@ NAMES = {
     "nfd": "initiatives/cao-bang/nha\u0323n-tra.md",
     "vietnamese folder": "initiatives/cao bằng/nhan-tra.md",
     "tab": "initiatives/cao-bang/nhan\ttra.md",
+    "newline": "initiatives/cao-bang/nhan\ntra.md",
+    "invalid utf-8": "initiatives/cao-bang/nhan\udcfftra.md",  # byte 0xFF, as os.fsdecode has it
 }
 
 
@@ -195,7 +197,8 @@ def test_a_record_is_seen_whatever_its_name(tmp_path: Path, name: str, how: str)
     code, document = changed_since(root)
     assert document["checked"] == 1
     # Its name is not a valid id: an error; a tab is named, never printed.
-    assert reported(document) == {NAMES[name].replace("\t", "U+0009")}
+    shown = NAMES[name].replace("\t", "U+0009").replace("\n", "U+000A").replace("\udcff", "\\xff")
+    assert reported(document) == {shown}
     assert code == 1
 
 
