@@ -14,11 +14,10 @@ from .issues import Issue, Severity, has_errors, sort_issues
 from .messages import make_issue
 from .records import Record
 from .repopaths import IMAGE_SUFFIXES, RECORD_SUFFIX, TOPS, VECTOR_SUFFIXES, link_on_the_way, walk
+from .scope import CONTENT_DIR, named_scope
 from .sources import find_sources, load_sources, peek_sources, relative_name
 from .validate import validate_all
 from .vocab import Vocabulary, load_vocabulary
-
-CONTENT_DIR = "initiatives"
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,8 @@ def check_paths(
     links = {link for path in paths if (link := link_on_the_way(path, root)) is not None}
     named = bool(paths)
     paths = [path for path in paths if link_on_the_way(path, root) is None]
-    wanted = find_sources(paths) if named else everything
+    scope = named_scope(root, paths, everything)  # images name the records that show them
+    wanted = find_sources(scope.records) if named else everything
     wanted_set = set(wanted)
     contests_dir = (root / CONTESTS_DIR).resolve()
     touches_contests = any(_under(contests_dir, [p]) or _under(p, [contests_dir]) for p in paths)
@@ -86,7 +86,7 @@ def check_paths(
         top, _, rest = issue.path.partition("/")
         if top == CONTESTS_DIR and rest:
             related.setdefault(rest.split("/")[0], set()).add(issue.path)
-    issues = sort_issues(issues + tree)
+    issues = sort_issues(issues + tree + scope.issues)
     if named:
         contest_files = [f for f in contest_files if _under(f.resolve(), paths)]
     return CheckResult(checked + len(contest_files), records, issues, contests, related)

@@ -22,7 +22,9 @@ from .jsonschema import SCHEMA_PATH, schema_text
 from .messages import make_issue
 from .report import REPORTERS, GithubReporter, TextReporter
 from .scaffold import PROMPTS, Draft, field_of, fill, problems, target, write_record
+from .scope import referring
 from .sources import Source, relative_name
+from .visible import visible
 from .vocab import load_vocabulary
 
 SCORES_HELP = (
@@ -159,7 +161,7 @@ def run_schema(args: argparse.Namespace, root: Path) -> int:
 def run_check(args: argparse.Namespace, root: Path) -> int:
     if args.changed_since is not None:
         try:
-            args.paths = [*args.paths, *changed_files(root, args.changed_since)]
+            changes = changed_files(root, args.changed_since)
         except GitError as error:
             print(
                 f"sangkien check: không đọc được thay đổi từ git so với '{args.changed_since}' "
@@ -167,15 +169,25 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
                 file=sys.stderr,
             )
             return 2
+        args.paths = [*args.paths, *changes.present, *referring(root.resolve(), changes.gone)]
         if not args.paths:
-            print(
-                f"Không có hồ sơ nào thay đổi so với {args.changed_since}. — No record or "
-                f"contest file changed since {args.changed_since}."
-            )
+            ref, gone = args.changed_since, len(changes.gone)
+            if gone:
+                print(
+                    f"Không có hồ sơ hay tệp cuộc thi nào cần kiểm tra so với {ref}: {gone} tệp "
+                    f"đã xóa không còn được tệp nào nhắc đến. — No record or contest file to "
+                    f"check since {ref}: no other file names the {gone} deleted."
+                )
+            else:
+                print(
+                    f"Không có hồ sơ nào thay đổi so với {ref}. — No record or contest file "
+                    f"changed since {ref}."
+                )
             return 0
     missing = [p for p in args.paths if not (p.exists() or p.is_symlink())]  # a link is said
     if missing:
-        print(f"sangkien check: không có tệp / no such file: {missing[0]}", file=sys.stderr)
+        print(f"sangkien check: không có tệp / no such file: {visible(str(missing[0]))}",
+              file=sys.stderr)  # fmt: skip
         return 2
     if _no_scores_folder(args):
         return 2
@@ -188,7 +200,7 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
         )
         return 2
     result = check_paths(root, args.paths, scores=args.scores)
-    if result.checked == 0:
+    if result.checked == 0 and not result.issues:
         where = ", ".join(str(p) for p in args.paths) or f"{root / CONTENT_DIR}"
         print(
             f"sangkien check: không có tệp .md nào để kiểm tra trong {where} — "

@@ -6,7 +6,8 @@ JSON and CSV say the same things under the same names: ``province`` is today's p
 (after the 2025 merger) and ``province_as_named`` the name the record gives; ``url`` is the
 page's full address. The CSV is UTF-8 with a byte-order mark, so spreadsheet programs read
 Vietnamese correctly; its list columns keep the record's order (the first domain is the
-main one), joined with ``"; "``.
+main one), joined with ``"; "``. A cell that a spreadsheet would run as a formula (it
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) starts with ``'``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .records import Record
 from .render import number_vi
 from .settings import SiteSettings
 from .site import Site
+from .spreadsheet import text_cell
 
 JSON_FILE = urls.data_file("initiatives.json")
 CSV_FILE = urls.data_file("initiatives.csv")
@@ -95,6 +97,11 @@ def _metric(metric: Any) -> str:
 
 
 def _csv_row(record: Record, settings: SiteSettings) -> dict[str, str]:
+    """One record as CSV cells, each text, none a formula (``spreadsheet``)."""
+    return {key: text_cell(value) for key, value in _csv_values(record, settings).items()}
+
+
+def _csv_values(record: Record, settings: SiteSettings) -> dict[str, str]:
     i = record.initiative
     return {
         "id": record.id,

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from .visible import visible
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -34,8 +36,13 @@ class Issue:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def shown_path(self) -> str:
+        """The path as printed: a file name's invisible characters named (``visible``)."""
+        return visible(self.path)
+
     def as_text(self) -> str:
-        return (
+        return visible(
             f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.field}: "
             f"{self.message} — {self.message_en}"
         )
@@ -43,6 +50,8 @@ class Issue:
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
         data["severity"] = str(self.severity)
+        for key in ("path", "field", "message", "message_en"):
+            data[key] = visible(data[key])
         return data
 
 

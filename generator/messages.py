@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 
 from .issues import Issue, Severity
+from .visible import visible
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- the file itself -------------------------------------------------------------
@@ -457,6 +458,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có cuộc thi '{value}' (contests/{value}/contest.yml){hint_vi}; thư mục phiếu chấm phải mang đúng mã cuộc thi, nếu không phiếu chấm không được đọc",
         "there is no contest '{value}' (contests/{value}/contest.yml){hint_en}; a scores folder is named after its contest's id, or its scorecards are not read",
     ),
+    # --- outputs other programs read, and the pull-request check (issue 21) ------------
+    "image-not-shown": (
+        "không hồ sơ nào hiển thị ảnh này nên nó không lên trang; hãy thêm ảnh vào 'images' (hoặc nội dung) của sáng kiến cần nó, hoặc xóa ảnh",
+        "no record shows this picture, so it is not published; add it to the 'images' (or the body) of the initiative it belongs to, or delete it",
+    ),
+    # characters that hide or reorder text (see characters.py for what and why)
+    "escaped-character": (
+        "giá trị chứa {chars}, viết bằng mã thoát trong dấu nháy kép (như \\x1b, \\0, \\e, \\u202e): đó là ký tự điều khiển hoặc vô hình, không phải chữ; hãy xóa mã thoát này",
+        "the value holds {chars}, written as an escape in double quotes (such as \\x1b, \\0, \\e, \\u202e): a control or invisible character, not text; delete the escape",
+    ),
+    "bidi-control": (
+        "ký tự điều khiển hướng chữ {char}: nó đảo thứ tự hiển thị, nên trang (và bản so sánh trên GitHub) hiện khác với chữ thật trong tệp; tiếng Việt không cần ký tự này, hãy xóa nó ở đúng dòng và cột đã nêu",
+        "bidirectional control {char}: it changes the order text is displayed in, so the page (and the diff on GitHub) shows other text than the file holds; Vietnamese never needs it, delete it at the line and column given",
+    ),
+    "zero-width": (
+        "ký tự vô hình {char} (không có bề rộng): hai tên trông giống hệt nhau sẽ khác nhau khi so sánh, tìm kiếm và xuất dữ liệu; hãy xóa nó ở đúng dòng và cột đã nêu (thường lẫn vào khi dán từ trang web)",
+        "zero-width character {char}: two names that look identical would differ when compared, searched and exported; delete it at the line and column given (it usually comes from pasting from a web page)",
+    ),
+    "not-one-line": (
+        "phải viết trên một dòng, nhưng ký tự thứ {index} là {char} (xuống dòng hoặc tab); hãy thay bằng một dấu cách",
+        "must be one line, but character {index} is {char} (a line break or a tab); replace it with a space",
+    ),
 }
 
 
@@ -495,12 +518,13 @@ def make_issue(
 ) -> Issue:
     """Fill the templates for ``code``; parameters missing from one language are harmless.
 
-    Every parameter is cut here (``excerpt``), so no message can echo a file, whatever
-    a caller passes.
+    Every parameter is shown with its invisible characters named (``visible``), then cut
+    (``excerpt``): no message carries a control character to a terminal or echoes a file,
+    whatever a caller passes.
     """
     vi, en = MESSAGES[code]
     params = {
-        name: excerpt(value, TEXT_LIMIT if name in COMPOSED else VALUE_LIMIT)
+        name: excerpt(_shown(value), TEXT_LIMIT if name in COMPOSED else VALUE_LIMIT)
         for name, value in params.items()
     }
     return Issue(
@@ -513,6 +537,10 @@ def make_issue(
         message=vi.format(**params),
         message_en=en.format(**params),
     )
+
+
+def _shown(value: object) -> object:
+    return value if isinstance(value, int | float) else visible(str(value))
 
 
 def close_matches(value: str, choices: list[str], limit: int = 2) -> list[str]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol, TextIO
 
 from .issues import Issue
+from .visible import visible
 
 
 class Reporter(Protocol):
@@ -76,13 +77,13 @@ class GithubReporter:
             properties = ",".join(
                 f"{key}={_escape_property(str(value))}"
                 for key, value in (
-                    ("file", issue.path),
+                    ("file", issue.shown_path),
                     ("line", issue.line),
                     ("col", issue.column),
                     ("title", f"sangkien {issue.code}"),
                 )
             )
-            message = f"{issue.field}: {issue.message} — {issue.message_en}"
+            message = visible(f"{issue.field}: {issue.message} — {issue.message_en}")
             print(f"::{issue.severity} {properties}::{_escape_data(message)}", file=out)
         print(totals(issues, checked), file=out)
 

@@ -35,6 +35,7 @@ Inferable = Literal["started", "ended", "status", "level", "agency", "locality",
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # What a browser starts a tag at: "<" or "</" right before a letter ("a < b" is text).
 _TAG = re.compile(r"</?([a-zA-Z][^\s/>]*)")
+_LINE_BREAK = re.compile("[\t\n\r\v\f\x85\u2028\u2029]")
 _URL_FORBIDDEN = re.compile(r"[\s<>\"\\`{}|^]")
 _HOST = re.compile(r"[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
 # The JSON Schema's reading of an address: http(s), a host with a letters-only top-level
@@ -114,6 +115,19 @@ def _check_plain(value: str) -> str:
     return value
 
 
+def _check_one_line(value: str) -> str:
+    """A title, a name, a label is one line: shown on one line of a card, a table, a feed.
+
+    A block scalar (``title: |``) or an escape (``"a\\nb"``) can put a line break or a
+    tab inside; paragraphs (``summary``, ``quote``) may hold them as white space.
+    """
+    match = _LINE_BREAK.search(value)
+    if match:
+        char, index = f"U+{ord(match[0]):04X}", match.start() + 1
+        raise PydanticCustomError("not-one-line", "{char}", {"char": char, "index": index})
+    return value
+
+
 def _check_url(value: str) -> str:
     """An ``http``/``https`` address that parses, names a host, and cannot end a Markdown
     link early: no white space, ``<``, ``>``, ``"`` or unbalanced parentheses."""
@@ -165,10 +179,11 @@ def _not_negative(value: float) -> float:
 
 # Every text field is shown on pages as plain text: HTML tags in it are refused early.
 _PLAIN = AfterValidator(_check_plain)
+_ONE_LINE = AfterValidator(_check_one_line)
 # One-line texts: trimmed, not empty, length-limited, no HTML tags (pages show them as text).
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _PLAIN]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _PLAIN, _ONE_LINE]
 ShortText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _PLAIN
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _PLAIN, _ONE_LINE
 ]
 PlainParagraph = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), _PLAIN

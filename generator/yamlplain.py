@@ -28,6 +28,8 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
+from .characters import decoded_strays, may_hold_strays
+
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RESOLVER = yaml.resolver.Resolver()
 # The first characters of every implicitly typed scalar (numbers, booleans, null...): any
@@ -44,6 +46,7 @@ _TAG = "tag:yaml.org,2002:"
 _THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")
 MAX_NUMBER_LENGTH = 40  # longer than any real figure, short enough to show in a message
 MAX_DEPTH = 20  # records nest three levels (sources[0].title); more is a typo or an attack
+MAX_NAMED = 5  # characters named in one finding; the first few tell what to delete
 
 
 @dataclass(frozen=True)
@@ -80,17 +83,21 @@ def read_plain(text: str, first_line: int = 1) -> PlainDocument:
     """
     events = list(yaml.parse(text, Loader=Loader))
     doc = PlainDocument()
-    walker = _Walker(events, doc, first_line - 1)
+    walker = _Walker(events, doc, first_line - 1, text)
     doc.data = walker.document()
     return doc
 
 
 class _Walker:
-    def __init__(self, events: list[Event], doc: PlainDocument, line_offset: int) -> None:
+    def __init__(
+        self, events: list[Event], doc: PlainDocument, line_offset: int, text: str
+    ) -> None:
         self.events = events
         self.index = 0
         self.doc = doc
         self.line_offset = line_offset
+        self.text = text
+        self._lines: list[str] | None = None
 
     def position(self, event: Event) -> Position:
         mark = event.start_mark
@@ -174,6 +181,8 @@ class _Walker:
             self.index += 1
             key = key_event.value
             key_path = (*path, key)
+            if may_hold_strays(key):
+                self.decoded(key_event, key_path)
             if key in result:
                 first_line = self.doc.keys[key_path][0]
                 self.problem("duplicate-key", key_path, key_event, key=key, first_line=first_line)
@@ -184,8 +193,38 @@ class _Walker:
         self.index += 1
         return result
 
+    def decoded(self, event: ScalarEvent, path: KeyPath) -> None:
+        """Report what a decoded string holds that no value may, whatever its writing.
+
+        The scan of the file's text (``characters``) sees characters written as they are;
+        a double-quoted value also decodes escapes (``"\\x1b[2K"``, ``"\\0"``, ``"\\u202e"``),
+        which reach the feeds, the CSV and the terminal unless refused here.
+        """
+        raw = self.source_of(event) if event.style == '"' else None
+        found = decoded_strays(event.value, raw)
+        if found:
+            named = [f"U+{ord(char):04X}" for char in found[:MAX_NAMED]]
+            more = "…" if len(found) > MAX_NAMED else ""
+            self.problem("escaped-character", path, event, chars=", ".join(named) + more)
+
+    def source_of(self, event: Event) -> str:
+        """The text the event was read from, as written in the file."""
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        start, end = event.start_mark, event.end_mark
+        if start is None or end is None:
+            return self.text
+        lines = self._lines[start.line : end.line + 1]
+        if not lines:
+            return ""
+        lines[-1] = lines[-1][: end.column]  # the last line first: it may be the first too
+        lines[0] = lines[0][start.column :]
+        return "\n".join(lines)
+
     def scalar(self, event: ScalarEvent, path: KeyPath) -> Any:
         text = event.value
+        if may_hold_strays(text):
+            self.decoded(event, path)
         if event.style or not event.implicit[0]:  # C parser: "" for plain, Python: None
             return text  # quoted or block scalars are always text
         if text and text[0] not in _TYPED_FIRST:

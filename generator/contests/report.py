@@ -12,6 +12,7 @@ import io
 import json
 from typing import Any
 
+from ..spreadsheet import number_cell, text_cell
 from .score import Ranked, Ranking
 
 METHOD_NAMES: dict[str, tuple[str, str]] = {
@@ -82,18 +83,18 @@ def as_csv(ranking: Ranking) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([*CSV_HEAD, *criteria, "excluded", "note"])
-    for line in ranking.ranked:
+    for line in ranking.ranked:  # text cells never run as formulas (``spreadsheet``)
         writer.writerow(
             [
                 "" if line.rank is None else line.rank,
-                line.id,
-                line.title,
-                "" if line.score is None else f"{line.score:.2f}",
+                text_cell(line.id),
+                text_cell(line.title),
+                "" if line.score is None else number_cell(line.score),
                 line.judges,
-                line.prize or "",
-                *(f"{line.criteria[c]:.2f}" if c in line.criteria else "" for c in criteria),
-                " ".join(line.excluded),
-                _note(line, ranking)[1],
+                text_cell(line.prize or ""),
+                *(number_cell(line.criteria[c]) if c in line.criteria else "" for c in criteria),
+                text_cell(" ".join(line.excluded)),
+                text_cell(_note(line, ranking)[1]),
             ]
         )
     return "\ufeff" + out.getvalue()

@@ -55,7 +55,7 @@ def test_annotation_text_is_escaped_as_the_runner_expects() -> None:
     GithubReporter().report([issue], 1, out)
     assert out.getvalue().splitlines()[0] == (
         "::error file=a%2Cb%3Ac.md,line=3,col=4,title=sangkien code"
-        "::f: 50%25 sai%0Arồi — 50%25%0Dbad"
+        "::f: 50%25 saiU+000Arồi — 50%25U+000Dbad"  # a line break is named, never sent
     )
 
 
