@@ -149,9 +149,9 @@ def test_no_serious_accessibility_violation(
 
 def test_the_province_map_is_links_a_keyboard_reaches(page: Page, base_url: str) -> None:
     page.goto(base_url + "tinh/")
-    tiles = page.locator("#ban-do a")
+    tiles = page.locator("#sk-ban-do a")
     assert tiles.count() == 34
-    cao_bang = page.locator("#ban-do a[aria-label^='Cao Bằng']")
+    cao_bang = page.locator("#sk-ban-do a[aria-label^='Cao Bằng']")
     assert cao_bang.get_attribute("aria-label") == "Cao Bằng 2 sáng kiến"
     cao_bang.focus()  # an <a href> in SVG takes focus like any link
     assert page.evaluate("document.activeElement.getAttribute('aria-label')").startswith("Cao")

@@ -206,7 +206,7 @@ def test_the_theme_works_under_the_policy(page: Page, base_url: str) -> None:
         ("tim-kiem/?q=mot+cua", "[data-search-results] > li"),
         ("tra-cuu/?tinh=dak-lak", "[data-finder-results] > li"),
         ("cuoc-thi/hoi-thi-mau/", "article h1"),
-        ("tinh/", "#ban-do a"),
+        ("tinh/", "#sk-ban-do a"),
         ("tinh/phu-yen/", "article h1"),
         ("gui-sang-kien/", "article h1"),
         ("404.html", "article h1"),
