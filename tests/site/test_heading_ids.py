@@ -24,7 +24,10 @@ from generator.theme_ids import is_theme_id
 from ..conftest import FIXTURES, shared, valid_record
 from .conftest import make_project, serve_folder
 
-HEADINGS = ["__config", "__drawer", "__search", "__palette_0", "sk-search-box", "Bối cảnh"]
+HEADINGS = [
+    *("__config", "__drawer", "__search", "__palette_0", "sk-search-box", "Bối cảnh"),
+    "Chữ {: #__toc }",  # a body has no attr_list: read as text
+]
 BODY = "\n\n".join(f"## {title}\n\nĐoạn {n}." for n, title in enumerate(HEADINGS))
 PAGE = "sang-kien/tieu-de-trung-ma/index.html"
 HAND_WRITTEN = """# Trang viết tay
@@ -86,6 +89,7 @@ def test_body_headings_that_would_take_a_theme_id_are_moved_aside(site: Path) ->
         "__palette_0": "h-__palette_0",
         "sk-search-box": "h-sk-search-box",
         "Bối cảnh": "boi-canh",
+        "Chữ {: #__toc }": "chu-__toc",
     }
     # the permalinks and the table of contents lead to the moved ids
     html = soup(site, PAGE)
