@@ -352,12 +352,13 @@ class View:
     key: str
     label: str
     path: str
-    ready: str  # a JavaScript condition: the view is there
+    ready: str  # a JavaScript function: the view is there (a function, not an expression,
+    # since Playwright evaluates an expression with eval, which the site's policy refuses)
     search_box: bool = False  # then type SEARCH_QUERY in the header's box and wait for results
 
 
-LOADED = "document.readyState === 'complete'"
-RESULTS = "document.querySelector('[data-search-results] > *') !== null"
+LOADED = "() => document.readyState === 'complete'"
+RESULTS = "() => document.querySelector('[data-search-results] > *') !== null"
 
 
 def views(initiative: str) -> list[View]:
@@ -369,7 +370,7 @@ def views(initiative: str) -> list[View]:
             "filter",
             "filter page, all data in",
             "tra-cuu/",
-            "document.querySelector('[data-finder][data-ready]') !== null",
+            "() => document.querySelector('[data-finder][data-ready]') !== null",
         ),
         View("search", "search page, first result", f"tim-kiem/?q={query}", RESULTS),
         View("home_search", "home page, then a search", "", LOADED, search_box=True),

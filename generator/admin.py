@@ -15,8 +15,9 @@ Deploying the editor (for the people who publish the site)
   without npm the site is still built and ``/gui-sang-kien/`` says the editor is not in
   this build. The build copies 6.4 MB of it into the site (``decap-cms.js``, its lazily
   loaded chunks and WebAssembly, no source maps). The editor page then talks to no host
-  but the site's own, GitHub (its API, and the officer's avatar) and the OAuth endpoint
-  below; no other page talks to any of them.
+  but the site's own, GitHub (its API, its status page and the officer's avatar) and the
+  OAuth endpoint below; no other page talks to any of them. Its Content-Security-Policy
+  (``csp.py``) says so to the browser.
 - Backend: GitHub. The repository (``owner/name``) comes from ``repo_url`` in
   ``mkdocs.yml`` (``SANGKIEN_REPO_URL`` overrides it), the branch from ``edit_uri``
   (``edit/<branch>/docs/``). A ``repo_url`` that is not on github.com gives the "not
@@ -64,6 +65,7 @@ from pydantic import TypeAdapter
 
 from . import urls
 from .check import CONTENT_DIR
+from .csp import editor_policy
 from .fieldlabels import field_labels
 from .outputs import Origin, Outputs
 from .repopaths import IMAGE_PATH
@@ -399,9 +401,12 @@ def _template(root: Path, name: str) -> str:
 
 
 def editor_page(root: Path) -> str:
-    """The page Decap takes over: its bundle, then our start-up script."""
+    """The page Decap takes over: its policy, its bundle, then our start-up script."""
     guide, icon = _from_editor(GUIDE.url), _from_editor(ICON)
-    return _template(root, "editor.html").format(vendor=VENDOR, guide=guide, icon=icon)
+    page = _template(root, "editor.html").format(
+        vendor=VENDOR, guide=guide, icon=icon, policy="{policy}"
+    )
+    return page.replace("{policy}", editor_policy(page), 1)
 
 
 def editor_script(root: Path) -> str:

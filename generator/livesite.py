@@ -28,7 +28,7 @@ from mkdocs import utils
 from mkdocs.commands.build import _build_page, _populate_page, build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
+from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _timestamp
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -261,8 +261,39 @@ class SiteBuilder:
         return True
 
 
+RELOAD_SCRIPT = "/livereload/script.js"  # under the prefix MkDocs' server keeps for itself
+# MkDocs' reload script, reading the page's epoch and request id from its own tag.
+_RELOAD_JS = _SCRIPT_TEMPLATE.substitute(
+    epoch="Number(document.currentScript.dataset.epoch)",
+    request_id="document.currentScript.dataset.requestId",
+).encode()
+
+
 class LiveServer(LiveReloadServer):
-    """MkDocs' live-reload server, told of changes by ``sangkien serve``'s own watcher."""
+    """MkDocs' live-reload server, told of changes by ``sangkien serve``'s own watcher.
+
+    MkDocs writes its reload script into each page; the pages' Content-Security-Policy
+    refuses inline scripts, so here the page loads it from the server instead.
+    """
+
+    def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
+        if environ["PATH_INFO"] == RELOAD_SCRIPT:
+            headers = [
+                ("Content-Type", "text/javascript"),
+                ("Content-Length", str(len(_RELOAD_JS))),
+            ]
+            start_response("200 OK", headers)
+            return [_RELOAD_JS]
+        return super()._serve_request(environ, start_response)
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        tag = (
+            f'<script src="{RELOAD_SCRIPT}" data-epoch="{epoch}"'
+            f' data-request-id="{_timestamp()}"></script>'
+        )
+        end = content.rfind(b"</body>")
+        end = len(content) if end < 0 else end
+        return content[:end] + tag.encode() + content[end:]
 
     def request_build(self) -> None:
         """What MkDocs' own watcher does on a change: build once things are quiet."""

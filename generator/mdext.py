@@ -1,8 +1,9 @@
-"""A Python-Markdown extension, named in ``mkdocs.yml``, for links to other sites.
+"""The project's Python-Markdown extension, named in ``mkdocs.yml``.
 
 External links get ``rel="noopener"`` (and ``external``), so a page opened from the
-showcase can never reach back into it. Being a Markdown extension rather than an
-MkDocs hook, it works with every engine that reads ``markdown_extensions``.
+showcase can never reach back into it; heading ids never take a theme element's id
+(``theme_ids``). Being a Markdown extension rather than an MkDocs hook, it works with
+every engine that reads ``markdown_extensions``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+
+from . import theme_ids
 
 EXTERNAL_PREFIXES = ("http://", "https://", "//")
 
@@ -26,9 +29,19 @@ class ExternalLinks(Treeprocessor):
 
 
 class ExternalLinksExtension(Extension):
+    """External links only: what record bodies need (``body.py``), which have no anchors."""
+
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(ExternalLinks(md), "sangkien_external_links", 5)
 
 
-def makeExtension(**kwargs: Any) -> ExternalLinksExtension:
-    return ExternalLinksExtension(**kwargs)
+class SiteExtension(ExternalLinksExtension):
+    """The site's pages: external links, and heading ids clear of the theme's."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        super().extendMarkdown(md)
+        theme_ids.register(md)
+
+
+def makeExtension(**kwargs: Any) -> SiteExtension:
+    return SiteExtension(**kwargs)

@@ -34,6 +34,7 @@ from .text import md_escape, plain, slug
 from .urls import PagePath
 
 _LINK_UNSAFE = re.compile(r"[<>\\\s]")
+_BACKTICKS = re.compile(r"`+")
 TEMPLATES = "theme/pages"
 PROVINCES_DATA = "generator/data/provinces.yml"
 DOMAINS_DATA = "generator/data/domains.yml"
@@ -65,8 +66,24 @@ def number_vi(value: float) -> str:
 
 
 def meta_text(text: object) -> str:
-    """One-line text for page front matter: the theme puts it into HTML unescaped."""
+    """One-line text for page front matter: the theme puts it into HTML unescaped.
+
+    Every text field of the front matter (title, description, breadcrumbs' titles,
+    feed_title, status_label) goes through here, since Material prints ``page.title`` and
+    ``page.meta.description`` as they are; the project's templates print these fields as
+    they are too, and escape the URLs (edit_url, breadcrumbs' url, feed, moved_to).
+    """
     return html.escape(plain(str(text)), quote=True)
+
+
+def md_code(text: object) -> str:
+    """``text`` as an inline code span, whatever backticks it holds: fenced by one more
+    backtick than its longest run (CommonMark), so it can never close the span early."""
+    text = plain(str(text))
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if longest else text
+    return f"{fence}{padded}{fence}"
 
 
 class Renderer:
@@ -88,7 +105,8 @@ class Renderer:
         self.env.filters.update(
             md=md_escape,
             md_link=md_link,
-            date_vi=date_vi,
+            md_code=md_code,
+            date_vi=lambda value: md_escape(date_vi(value)),  # a date, or what a record says
             number_vi=number_vi,
             chart_bar=lambda entry, href: Bar(entry.name, entry.count, href(entry.path)),
             domain_bar=lambda d, href: Bar(
@@ -126,7 +144,7 @@ class Renderer:
         meta.setdefault("edit_url", None)  # generated: nothing to edit under docs/
         meta.setdefault("search_body", False)  # Pagefind indexes initiatives and contests
         meta.setdefault("feed", urls.feed())
-        meta.setdefault("feed_title", "Sáng kiến cải cách hành chính mới nhất")
+        meta.setdefault("feed_title", meta_text("Sáng kiến cải cách hành chính mới nhất"))
         head = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
         self.outputs.add(path.src, f"---\n{head}---\n\n{body.strip()}\n", origin)
 
@@ -243,7 +261,7 @@ def render_initiative(r: Renderer, record: Record, root: Path) -> None:
             (province.name, urls.province(province.slug)),
         ),
         "status": record.initiative.status,
-        "status_label": STATUS_NAMES[record.initiative.status][0],
+        "status_label": meta_text(STATUS_NAMES[record.initiative.status][0]),
         "search_body": True,
         "edit_url": r.settings.edit_url(record.relpath),
     }

@@ -114,9 +114,27 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+# Every page of every browser test reports what its Content-Security-Policy refused: the
+# site must work under its policy (theme/overrides/partials/csp.html), so by default a test
+# fails on any violation. The listener is injected by Playwright, which the policy cannot stop.
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) => {
+  window.__skCspViolation(`${e.effectiveDirective} refused ${e.blockedURI || "(inline)"}`
+    + ` at ${e.sourceFile}:${e.lineNumber}`);
+}, true);"""
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def csp_violations() -> list[str]:
+    """What the policy refused on ``page``; a test that expects refusals empties it."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, csp_violations: list[str]) -> Iterator[Page]:
     context = browser.new_context(locale="vi-VN")
+    context.expose_function("__skCspViolation", lambda text: csp_violations.append(text))
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
     yield page
     context.close()
+    assert csp_violations == [], "the Content-Security-Policy refused what the site needs"

@@ -233,6 +233,36 @@ def test_with_the_bundle_the_editor_page_config_and_bundle_are_published(
     assert '"add": "Thêm %{item}"' in script and "CMS.init()" in script
 
 
+def test_the_editor_page_has_its_own_policy_allowing_its_inline_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_bundle(tmp_path)
+    monkeypatch.setenv(admin.OAUTH_ENV, "https://oauth.example.org")
+    outputs = Outputs()
+    admin.add_admin_files(outputs, tmp_path, load_vocabulary(), GITHUB)
+    html = str(outputs.files["gui-sang-kien/index.html"])
+    page = BeautifulSoup(html, "html.parser")
+    head = page.find("head").find_all(True)  # type: ignore[union-attr]
+    assert [tag.name for tag in head[:2]] == ["meta", "meta"]  # the charset, then the policy
+    assert head[1]["http-equiv"] == "Content-Security-Policy"
+    policy = {
+        name: sources
+        for name, *sources in (part.split() for part in str(head[1]["content"]).split("; "))
+    }
+    inline = [s.string for s in page.find_all("script") if not s.get("src")]
+    assert inline == ["window.CMS_MANUAL_INIT = true;"]
+    assert policy["script-src"] == [
+        "'self'", "'unsafe-eval'", "'sha256-Hx47mYK7okpadKVYneZvwqwuJSl8ZUaC0EMxEJ/t+8c='"
+    ]  # fmt: skip
+    assert policy["connect-src"] == [
+        "'self'", "blob:", "https://api.github.com", "https://www.githubstatus.com",
+        "http://localhost:8081",
+    ]  # fmt: skip
+    # the OAuth proxy is opened in a pop-up window, never fetched
+    assert "oauth.example.org" not in str(head[1]["content"])
+    assert (policy["object-src"], policy["base-uri"]) == (["'none'"], ["'self'"])
+
+
 def test_off_github_the_site_says_the_editor_is_missing(tmp_path: Path) -> None:
     fake_bundle(tmp_path)
     outputs = Outputs()

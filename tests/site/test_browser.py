@@ -55,7 +55,9 @@ def first_result(page: Page, query: str) -> str:
     page.get_by_role("searchbox", name="Tìm sáng kiến").first.fill(query)
     page.keyboard.press("Enter")
     page.wait_for_url("**/tim-kiem/?q=*")
-    page.wait_for_function("document.querySelector('[data-search-status]').textContent !== ''")
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-status]').textContent !== ''"
+    )
     results = page.locator("[data-search-results] > *")
     if results.count() == 0:
         return ""
@@ -105,7 +107,9 @@ def test_search_results_show_place_domain_and_a_marked_excerpt(page: Page, base_
     # the search page keeps the query in its address: a result list can be shared
     shared = page.url
     page.goto(shared)
-    page.wait_for_function("document.querySelector('[data-search-status]').textContent !== ''")
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-status]').textContent !== ''"
+    )
     assert page.locator("#sk-search-query").input_value() == "tien mat"
 
 
@@ -145,9 +149,9 @@ def test_no_serious_accessibility_violation(
 
 def test_the_province_map_is_links_a_keyboard_reaches(page: Page, base_url: str) -> None:
     page.goto(base_url + "tinh/")
-    tiles = page.locator("#ban-do a")
+    tiles = page.locator("#sk-ban-do a")
     assert tiles.count() == 34
-    cao_bang = page.locator("#ban-do a[aria-label^='Cao Bằng']")
+    cao_bang = page.locator("#sk-ban-do a[aria-label^='Cao Bằng']")
     assert cao_bang.get_attribute("aria-label") == "Cao Bằng 2 sáng kiến"
     cao_bang.focus()  # an <a href> in SVG takes focus like any link
     assert page.evaluate("document.activeElement.getAttribute('aria-label')").startswith("Cao")
@@ -174,12 +178,16 @@ def test_results_come_ten_at_a_time_and_more_on_request(page: Page, tmp_path: Pa
     with serve_folder(result.site_dir) as url:
         page.goto(url + "tim-kiem/?q=lich+hen")
         results = page.locator("[data-search-results] > *")
-        page.wait_for_function("document.querySelectorAll('[data-search-results] > *').length")
+        page.wait_for_function(
+            "() => document.querySelectorAll('[data-search-results] > *').length"
+        )
         more = page.get_by_role("button", name="Xem thêm kết quả")
         assert results.count() == 10 and more.is_visible()
         assert "13 kết quả" in page.locator("[data-search-status]").inner_text()
         more.click()
-        page.wait_for_function("document.querySelectorAll('[data-search-results] > *').length > 10")
+        page.wait_for_function(
+            "() => document.querySelectorAll('[data-search-results] > *').length > 10"
+        )
         assert results.count() == 13 and not more.is_visible()
         titles = results.locator(".sk-search-result__title").all_inner_texts()
         assert len(set(titles)) == 13  # the next ones, not the first ten again

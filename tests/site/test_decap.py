@@ -15,15 +15,17 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from generator.admin import DECAP_DIST
 from generator.build import build
 from generator.check import check_paths
+from generator.csp import LOCAL_BACKEND
 from generator.text import slug
 
 from ..conftest import PROJECT
@@ -132,6 +134,11 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
     with decap_server(root) as api, serve_folder(result.site_dir) as site:
         config["local_backend"] = {"url": api}  # the test's own port, on 127.0.0.1
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        page = result.site_dir / "gui-sang-kien" / "index.html"  # its policy allows that port
+        html = page.read_text("utf-8")
+        assert f" {LOCAL_BACKEND};" in html
+        origin = api.removesuffix(urlsplit(api).path)
+        page.write_text(html.replace(f" {LOCAL_BACKEND};", f" {origin};"), encoding="utf-8")
         yield Editor(root, site + "gui-sang-kien/")
 
 
@@ -234,3 +241,77 @@ def test_the_editor_speaks_vietnamese(page: Page, editor: Editor) -> None:
     assert [key for key in missing if not UNUSED.match(key)] == []
     status = page.evaluate('() => CMS.getLocale("vi").editor.editorToolbar.status')
     assert status == "Trạng thái: %{status}"
+
+
+def test_a_chosen_picture_shows_under_the_editor_policy(page: Page, editor: Editor) -> None:
+    """Decap shows a picture chosen for upload from a blob: address, and reads it back:
+    the page's policy allows both (a refusal would fail the test through ``page``)."""
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(editor.url)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.locator('a[href$="/collections/initiatives/new"]').click()
+    page.get_by_role("button", name="Thêm ảnh").click()
+    page.get_by_role("button", name="Chọn một hình").click()
+    picture = PROJECT / "tests/data/site/dak-lak/anh/quay-ma-qr.png"
+    page.locator("input[type=file]").first.set_input_files(picture)
+    shown = page.locator("img[src^='blob:']").first
+    expect(shown).to_be_visible()
+    assert shown.evaluate("(img) => img.naturalWidth") > 0
+
+
+# Just enough of GitHub's API for Decap to open the collection of a repository the
+# officer can write to: what the GitHub backend asks first, and an empty repository.
+GITHUB_USER = {"login": "canbo", "name": "Cán bộ", "avatar_url": ""}
+GITHUB_ANSWERS: dict[str, Any] = {
+    "/user": GITHUB_USER,
+    "/repos/sangkien/sangkien/collaborators/canbo/permission": {"permission": "write"},
+    "/repos/sangkien/sangkien": {"owner": {"login": "sangkien"}, "permissions": {"push": True}},
+    "/repos/sangkien/sangkien/pulls": [],
+}
+CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*"}
+
+
+def test_the_github_backend_works_under_the_editor_policy(page: Page, editor: Editor) -> None:
+    """A signed-in officer (the token Decap keeps in localStorage) opens the editor on the
+    GitHub backend; GitHub's API is answered by the test, after the page's policy let the
+    request go (a refusal would fail the test through ``page``)."""
+    asked: list[str] = []
+
+    def github(route: Route) -> None:
+        path = urlsplit(route.request.url).path
+        asked.append(path)
+        if path in GITHUB_ANSWERS:
+            route.fulfill(json=GITHUB_ANSWERS[path], headers=CORS)
+        elif "/git/trees/" in path:
+            route.fulfill(json={"sha": "0" * 40, "tree": [], "truncated": False}, headers=CORS)
+        else:
+            route.fulfill(status=404, json={"message": "Not Found"}, headers=CORS)
+
+    def without_local_backend(route: Route) -> None:
+        config = yaml.safe_load(route.fetch().text())
+        config["local_backend"] = False
+        route.fulfill(body=yaml.safe_dump(config, allow_unicode=True), content_type="text/yaml")
+
+    page.route("**/gui-sang-kien/config.yml", without_local_backend)
+    page.route("https://api.github.com/**", github)
+    user = {**GITHUB_USER, "token": "gho_test", "backendName": "github"}
+    page.add_init_script(f"localStorage.setItem('decap-cms-user', {json.dumps(json.dumps(user))})")
+    page.goto(editor.url)
+    expect(page.get_by_text("Không có mục nào")).to_be_visible(timeout=15_000)
+    assert "/user" in asked and "/repos/sangkien/sangkien" in asked
+
+
+def test_the_editor_does_not_start_in_a_frame_of_another_site(
+    page: Page, editor: Editor, tmp_path: Path
+) -> None:
+    """Clickjacking: no header can forbid framing on a static host, so the editor refuses."""
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><iframe src="{editor.url}" width="900" height="600"></iframe>', "utf-8"
+    )
+    with serve_folder(tmp_path) as other_site:  # another port: another origin
+        page.goto(other_site)
+        frame = page.frame_locator("iframe")
+        expect(frame.get_by_role("link", name=re.compile("Mở trình soạn thảo"))).to_be_visible()
+        expect(frame.get_by_role("button", name="Đăng nhập")).to_have_count(0)
+    page.goto(editor.url)  # on its own, it starts
+    expect(page.get_by_role("button", name="Đăng nhập")).to_be_visible()

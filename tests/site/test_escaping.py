@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import build
+from generator.render import md_code
 
 from ..conftest import shared, valid_record
 from .conftest import make_project
@@ -53,3 +55,16 @@ def test_symbols_in_a_title_read_exactly_as_written(site: Path) -> None:
     head = page(site, "sang-kien/ky-hieu/index.html").head
     assert head is not None and head.title is not None
     assert head.title.get_text() == f"{SYMBOLS} - Sáng kiến cải cách hành chính"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["hoi-thi-2025", "a`b", "``", "x`<img src=x onerror=alert(1)>`", "x\\`y"],
+)
+def test_a_code_span_holds_any_value_as_text(value: str) -> None:
+    """Ids and keywords printed as code (``contests: [id]``) cannot close the span early."""
+    html = BeautifulSoup(markdown.markdown(f"Ghi {md_code(value)} nhé."), "html.parser")
+    code = html.find_all("code")
+    assert [c.get_text() for c in code] == [value]
+    assert html.find("img") is None
+    assert md_code("hoi-thi-2025") == "`hoi-thi-2025`"  # as written by hand, when it can be

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,14 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Page
 
 from generator import build as build_module
+from generator import render
 from generator.build import build
 from generator.check import CheckResult, check_paths
+from generator.contests.model import ContestData
 from generator.records import Record
-from generator.schema import Citation, Contact
+from generator.schema import Citation, Contact, Metric, Recognition
 
-from ..conftest import MakeTree, shared, valid_record
+from ..conftest import PROJECT, MakeTree, shared, valid_record
 from .conftest import make_project, serve_folder
 
 BODY_LINE = 24  # valid-minimal.md: the snippet goes two lines after "Nội dung."
@@ -303,3 +306,192 @@ def test_hostile_content_is_inert_when_zensical_builds_it(
     reference = built / "mau" / "index.html"
     found = {name: active_content(built / name / "index.html", reference) for name in HOSTILE_PAGES}
     assert {name: problems for name, problems in found.items() if problems} == {}
+
+
+# Every value a template prints, carrying markup that would break out of an attribute or
+# open an element: the page must show it as text, once escaped (not twice).
+PAYLOAD = "'\"><img src=x onerror=alert(1)>"
+HOSTILE_FOLDER = f"initiatives/dak-lak/x{PAYLOAD}/edit-xss.md"  # issue 21's edit link
+EXAMPLE_CONTEST = "vi-du-hoi-thi-dak-lak-2025"  # published, so its ranking is shown
+HOSTILE_REPO = f"https://github.com/so/kho{PAYLOAD}"
+
+
+def _hostile(text: str) -> str:
+    return f"{text} {PAYLOAD}"
+
+
+def _printed_record(record: Record) -> Record:
+    """``record`` with a payload in every text the pages print, and in its path."""
+    i = record.initiative
+    place = record.place
+    province = dataclasses.replace(
+        place.current, name=_hostile("Tỉnh"), full_name=_hostile("Tỉnh đầy đủ")
+    )
+    update: dict[str, Any] = {
+        name: _hostile(name)
+        for name in ("title", "title_en", "summary", "summary_en", "agency", "locality")
+    }
+    update |= {
+        "tags": [_hostile("từ khóa")],
+        "images": [],
+        "replicated_in": [_hostile("nơi nhân rộng")],
+        "sources": [
+            s.model_copy(update={k: _hostile(k) for k in ("title", "publisher", "quote")})
+            for s in i.sources
+        ],
+        "metrics": [
+            Metric.model_construct(
+                label=_hostile("chỉ số"), value=12, unit=PAYLOAD, baseline=3, as_of=PAYLOAD
+            )
+        ],
+        "recognition": [
+            Recognition.model_construct(title=_hostile("giải"), by=_hostile("bởi"), year=PAYLOAD)
+        ],
+        "contact": Contact.model_construct(unit=_hostile("đơn vị"), email=None, phone=PAYLOAD),
+    }
+    return dataclasses.replace(
+        record,
+        relpath=HOSTILE_FOLDER,
+        initiative=i.model_copy(update=update),
+        place=dataclasses.replace(place, current=province),
+    )
+
+
+def _printed_contest(data: ContestData, entries: dict[str, Record]) -> ContestData:
+    c = data.contest
+    contest = c.model_copy(
+        update={
+            "title": _hostile("Hội thi"),
+            "illustrative": False,  # an initiative's page names only real contests
+            "organiser": _hostile("Ban tổ chức"),
+            "year": PAYLOAD,
+            "opens": PAYLOAD,
+            "closes": PAYLOAD,
+            "eligibility": c.eligibility.model_copy(
+                update={"provinces": [PAYLOAD], "started_after": PAYLOAD}
+            ),
+            "criteria": [k.model_copy(update={"label": _hostile(k.label)}) for k in c.criteria],
+            "prizes": [p.model_copy(update={"label": _hostile(p.label)}) for p in c.prizes],
+            "panel": [
+                j.model_copy(update={"name": _hostile(j.name), "unit": _hostile("đơn vị")})
+                for j in c.panel
+            ],
+            "sources": [
+                Citation.model_construct(
+                    title=_hostile("nguồn"),
+                    publisher=PAYLOAD,
+                    date=PAYLOAD,
+                    url=None,
+                    quote=PAYLOAD,
+                )
+            ],
+        }
+    )
+    return dataclasses.replace(
+        data, contest=contest, entries=tuple(entries.get(r.id, r) for r in data.entries)
+    )
+
+
+@pytest.fixture(scope=shared("module"))
+def printed_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The bundled Đắk Lắk records and example contest, built with the check bypassed:
+    one entered record and the contest carry the payload in every printed field; every
+    generated page gets a breadcrumb and a feed title carrying it too."""
+    root = make_project(tmp_path_factory.mktemp("printed"), initiatives=None)
+    shutil.copytree(PROJECT / "initiatives" / "dak-lak", root / "initiatives" / "dak-lak")
+    shutil.copytree(PROJECT / "contests" / EXAMPLE_CONTEST, root / "contests" / EXAMPLE_CONTEST)
+    checked = check_paths(root)
+    assert checked.ok, [i.as_text() for i in checked.issues]
+    (contest,) = checked.contests
+    target = contest.entries[0]
+    hostile = _printed_record(target)
+    records = [hostile if r.id == target.id else r for r in checked.records]
+    contests = [_printed_contest(contest, {target.id: hostile})]
+    result = CheckResult(len(records), records, [], contests)
+
+    crumbs, page = render.crumbs, render.Renderer.page
+
+    def hostile_crumbs(*pairs: tuple[str, Any]) -> list[dict[str, str]]:
+        return [*crumbs(*pairs), {"title": render.meta_text(_hostile("mục")), "url": PAYLOAD}]
+
+    def hostile_feed_title(self: Any, path: Any, template: str, meta: dict[str, Any],
+                           origin: Any, **context: Any) -> None:  # fmt: skip
+        meta.setdefault("feed_title", render.meta_text(_hostile("Tin mới")))
+        page(self, path, template, meta, origin, **context)
+
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(build_module, "check_paths", lambda root, **_: result)
+    monkeypatch.setattr(render, "crumbs", hostile_crumbs)
+    monkeypatch.setattr(render.Renderer, "page", hostile_feed_title)
+    monkeypatch.setenv("SANGKIEN_REPO_URL", HOSTILE_REPO)  # printed by the header's link
+    try:
+        with warnings.catch_warnings():  # the open data exports the bypassed values as given
+            warnings.filterwarnings("ignore", "Pydantic serializer warnings", UserWarning)
+            built = build(root)
+    finally:
+        monkeypatch.undo()
+    assert built.ok and built.site_dir is not None, [i.as_text() for i in built.issues]
+    return built.site_dir, target.id
+
+
+def injected(html: BeautifulSoup) -> list[str]:
+    """Elements and attributes the payload would have made, had it broken out."""
+    found = [f"<img src={img.get('src')!r}>" for img in html.find_all("img", src="x")]
+    for tag in html.find_all(True):
+        found += [f"<{tag.name} {name}=…>" for name in tag.attrs if name.lower().startswith("on")]
+    return found
+
+
+def test_no_printed_value_injects_markup_on_any_page(printed_site: tuple[Path, str]) -> None:
+    site, _ = printed_site
+    found = {}
+    for file in sorted(site.rglob("*.html")):
+        problems = injected(BeautifulSoup(file.read_text("utf-8"), "html.parser"))
+        if problems:
+            found[file.relative_to(site).as_posix()] = problems
+    assert found == {}
+
+
+def test_printed_values_read_exactly_as_written(printed_site: tuple[Path, str]) -> None:
+    """Escaped once: what the visitor reads (text and attributes) is the value itself."""
+    site, record_id = printed_site
+
+    def soup(path: str) -> BeautifulSoup:
+        return BeautifulSoup((site / path).read_text("utf-8"), "html.parser")
+
+    page = soup(f"sang-kien/{record_id}/index.html")
+    head = page.head
+    assert head is not None and head.title is not None
+    assert head.title.get_text() == f"{_hostile('title')} - Sáng kiến cải cách hành chính"
+    meta = {str(m.get("property") or m.get("name")): m.get("content") for m in head("meta")}
+    assert meta["og:title"] == _hostile("title")
+    assert (meta["description"], meta["og:description"]) == (_hostile("summary"),) * 2
+    feed = head.find("link", rel="feed")
+    assert isinstance(feed, Tag) and feed["title"] == _hostile("Tin mới")
+    edit = [a["href"] for a in page.find_all("a", rel="edit")]
+    assert edit and all(PAYLOAD in str(href) and "edit-xss.md" in str(href) for href in edit)
+    crumbs = [li.get_text(strip=True) for li in page.select(".sk-breadcrumbs li")]
+    assert crumbs == ["Trang chủ", "Tỉnh, thành", _hostile("Tỉnh"), _hostile("mục"),
+                      _hostile("title")]  # fmt: skip
+    assert str(page.select(".sk-breadcrumbs a")[-1]["href"]).endswith(PAYLOAD)
+    assert {a["href"] for a in page.select("a.md-source")} == {HOSTILE_REPO}
+    header = page.select_one("[data-md-component=header-topic]")
+    assert header is not None and header.get_text(strip=True) == _hostile("title")
+    article = page.find("article")
+    assert isinstance(article, Tag)
+    text = " ".join(article.get_text(" ").split())
+    for value in ("agency", "locality", "chỉ số", "từ khóa", "giải", "bởi", "đơn vị",
+                  "nơi nhân rộng", "publisher", "quote", "Tỉnh", "Hội thi"):  # fmt: skip
+        assert _hostile(value) in text, value
+
+    contest = soup(f"cuoc-thi/{EXAMPLE_CONTEST}/index.html")
+    article = contest.find("article")
+    assert isinstance(article, Tag)
+    text = " ".join(article.get_text(" ").split())
+    assert article.h1 is not None
+    assert article.h1.get_text(strip=True).removesuffix("¶") == _hostile("Hội thi")
+    for value in (_hostile("Ban tổ chức"), f"Năm: {PAYLOAD}", _hostile("title"),
+                  _hostile("nguồn"), _hostile("Giải Nhất"), _hostile("đơn vị")):  # fmt: skip
+        assert value in text, value
+    index = " ".join(soup("cuoc-thi/index.html").get_text(" ").split())
+    assert _hostile("Hội thi") in index and _hostile("Ban tổ chức") in index

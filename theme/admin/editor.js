@@ -27,6 +27,17 @@
       return !blank(item) && !emptyMap;
     });
   }
+  // A <meta> policy cannot forbid framing (frame-ancestors works only as a header, which
+  // a static host does not send): a page of another site could show the editor in a frame
+  // and lure a signed-in officer into clicks. In a frame, the editor does not start.
+  if (window.top !== window.self) {
+    var link = document.createElement("a");
+    link.href = location.href;
+    link.target = "_top";
+    link.textContent = "Mở trình soạn thảo trong cửa sổ riêng / Open the editor in its own window";
+    document.body.append(link);
+    return;
+  }
   var CMS = window.CMS;
   var vi = CMS.getLocale("vi");
   merge(vi, LOCALE_PATCH);  // from generator/admin.py
