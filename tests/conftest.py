@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -42,6 +42,9 @@ settings.register_profile(  # failures are remembered in .hypothesis/ (git-ignor
     derandomize=False,
     database=DirectoryBasedExampleDatabase(PROJECT / ".hypothesis" / "examples"),
     max_examples=2_000,
+)
+settings.register_profile(  # bench/mutation.py: a verdict is all it needs, not a small example
+    "mutation", settings.get_profile("default"), phases=[Phase.explicit, Phase.generate]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
