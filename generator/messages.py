@@ -420,6 +420,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp này không phải phiếu chấm (.yml) nên không được đọc; hãy đổi tên thành '<mã giám khảo>.yml' hoặc chuyển đi",
         "this file is not a scorecard (.yml) and is not read; rename it '<judge-id>.yml' or move it",
     ),
+    # --- build faults (issue 29): a stage that cannot write leaves the previous site -------
+    "write-failed": (
+        "không ghi được tệp sinh ra này: {reason}; hãy kiểm tra chỗ trống trên đĩa và quyền ghi thư mục docs/, rồi dựng lại (trang cũ được giữ nguyên)",
+        "cannot write this generated file: {reason}; check the free disk space and that docs/ is writable, then build again (the previous site is kept)",
+    ),
+    "swap-failed": (
+        "không thay được {site} bằng bản vừa dựng: {reason}; trang cũ được giữ nguyên, hãy kiểm tra quyền ghi và chỗ trống trên đĩa rồi dựng lại",
+        "cannot replace {site} with the new build: {reason}; the previous site is kept; check write permission and free disk space, then build again",
+    ),
 }
 
 
