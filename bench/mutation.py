@@ -280,12 +280,12 @@ def copy_tree(target: Path) -> None:
         (target / "build").symlink_to(ROOT / "build")
 
 
-def try_semantic(mutation: Mutation) -> dict[str, object]:
-    """Apply ``mutation`` alone to a copy of the tree and run the fast suite there."""
+def try_semantic(mutation: Mutation, base: Path) -> dict[str, object]:
+    """Apply ``mutation`` alone to a copy of ``base`` and run the fast suite there."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="semantic-") as folder:
-        copy = Path(folder)
-        copy_tree(copy)
+        copy = Path(folder) / "tree"
+        shutil.copytree(base, copy, symlinks=True)
         path = copy / mutation.file
         original = path.read_text(encoding="utf-8")
         if original.count(mutation.find) != 1:
@@ -325,8 +325,14 @@ def semantic(argv: list[str]) -> None:
         json.loads(SEMANTIC.read_text("utf-8")) if SEMANTIC.exists() else {}
     )
     MUTANTS.mkdir(exist_ok=True)
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        for mutation, verdict in zip(chosen, pool.map(try_semantic, chosen), strict=True):
+    # one snapshot of the tree as it is now: edits made during the run do not leak in
+    with (
+        tempfile.TemporaryDirectory(prefix="semantic-base-") as base,
+        ThreadPoolExecutor(max_workers=jobs) as pool,
+    ):
+        copy_tree(Path(base))
+        verdicts = pool.map(lambda m: try_semantic(m, Path(base)), chosen)
+        for mutation, verdict in zip(chosen, verdicts, strict=True):
             done[mutation.name] = verdict
             SEMANTIC.write_text(json.dumps(done, indent=1, sort_keys=True), encoding="utf-8")
             print(f"{verdict['status']:8} {verdict['seconds']:>5} s  {mutation.name}  "

@@ -123,7 +123,7 @@ contest_options = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=100)  # cheap: no file is read or written
+@settings(max_examples=60)  # cheap: no file is read or written
 @given(cards=cards_strategy(), options=contest_options, data=st.data())
 def test_the_ranking_does_not_depend_on_the_order_of_judges_files_or_entries(
     records: dict[str, Record], cards: list[Card], options: dict[str, Any], data: st.DataObject
@@ -141,7 +141,7 @@ def test_the_ranking_does_not_depend_on_the_order_of_judges_files_or_entries(
     assert lines(second) == lines(first)
 
 
-@settings(max_examples=100)  # cheap: no file is read or written
+@settings(max_examples=60)  # cheap: no file is read or written
 @given(
     cards=st.one_of(cards_strategy(full=True), cards_strategy()),
     method=st.sampled_from(["mean", "trimmed-mean"]),
@@ -161,7 +161,7 @@ def test_a_trimmed_mean_is_the_mean_of_the_sorted_middle(
         assert math.isclose(line.score, sum(kept) / len(kept), rel_tol=1e-12, abs_tol=1e-9)
 
 
-@settings(max_examples=100)  # cheap: no file is read or written
+@settings(max_examples=60)  # cheap: no file is read or written
 @given(cards=cards_strategy(full=True), data=st.data())
 def test_a_judge_who_gives_everyone_the_same_never_reorders_a_z_score_ranking(
     records: dict[str, Record], cards: list[Card], data: st.DataObject
@@ -179,7 +179,7 @@ def test_a_judge_who_gives_everyone_the_same_never_reorders_a_z_score_ranking(
     ]
 
 
-@settings(max_examples=100)  # cheap: no file is read or written
+@settings(max_examples=60)  # cheap: no file is read or written
 @given(cards=cards_strategy(), options=contest_options, data=st.data())
 def test_equal_entries_share_their_rank_and_prize(
     records: dict[str, Record], cards: list[Card], options: dict[str, Any], data: st.DataObject
