@@ -60,7 +60,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "duplicates-lower-not-fold",
         "generator/duplicates.py",
-        "folded = [fold(r.title) for r in records]",
+        "folded = [fold_title(r.title) for r in records]",
         "folded = [r.title.lower() for r in records]",
         "a title typed without marks gets no likely-duplicate warning",
     ),
@@ -167,7 +167,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "similar-to-earlier-lower",
         "generator/contests/check.py",
-        "title, start = fold(record.initiative.title), date_period(record.initiative.started)[0]",
+        "title, start = fold_title(record.initiative.title), "
+        "date_period(record.initiative.started)[0]",
         "title, start = record.initiative.title.lower(), date_period(record.initiative.started)[0]",
         "a contest entry copying an earlier model, typed without marks, is not flagged",
     ),
@@ -211,7 +212,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "search-capital-d-not-folded",
         "generator/search.py",
-        'if "đ" in word or "Đ" in word:',
+        "if has_d(word):",
         'if "đ" in word:',
         "'Đắk' is not folded to 'dak' for search: typing 'dak lak' misses the page",
     ),
