@@ -34,7 +34,17 @@ def entities(text: str, which: list[bool]) -> str:
 def addresses(draw: st.DrawFn) -> str:
     scheme, rest = draw(st.sampled_from(SCHEMES)), draw(st.sampled_from(REST))
     plain = f"{scheme}:{rest}" if draw(st.booleans()) or not rest else rest  # never empty
-    return entities(plain, draw(st.lists(st.booleans(), max_size=len(plain))))
+    colon = plain.find(":")
+    encoded = draw(
+        st.one_of(
+            st.just([]),  # as typed
+            st.just([n == colon for n in range(len(plain))]),  # https&#58;//
+            st.just([n == 0 for n in range(len(plain))]),  # &#104;ttps:
+            st.just([True] * len(plain)),  # every character
+            st.lists(st.booleans(), max_size=len(plain)),
+        )
+    )
+    return entities(plain, encoded)
 
 
 @given(url=addresses())
