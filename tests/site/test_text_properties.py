@@ -196,7 +196,8 @@ def test_any_accepted_text_reaches_feeds_data_and_pages_as_text(
 NASTY: list[dict[str, Any]] = [
     {
         "title": "Sở Công Thương & Du lịch <3 \"trích\" 'đơn' *không* _nghiêng_ [x](y) # | \\",
-        "summary": "A < B > C & D; &amp; &lt;b&gt; &#60;i> --> ]]> {{ x }} {% raw %} `mã` ~~gạch~~",
+        "summary": "A < B > C & D; &amp; &lt;b&gt; &#60;i> <!-- kín --> <?x ?> ]]> {{ x }} "
+        "{% raw %} `mã` ~~gạch~~",
         "agency": "Sở Công Thương & Du lịch",
         "tags": ["Hỏi & đáp", "Đ <= 5"],
         "title_en": 'Trade & Tourism "quoted" <3',

@@ -31,7 +31,7 @@ SPECIAL = (
     "&", "&&", "<", "< =", ">", "->", "-->", "]]>", '"', "'", "\"'\"", "*", "**", "_", "__",
     "[", "]", "](x)", "#", "|", "\\", "`", "{", "}", "{:", "{{", "}}", "{%", "%}", "!", "~",
     "&amp;", "&lt;b&gt;", "&#60;", "&#x3C;", "&copy", "&nbsp;", "<3", "a&b", "x>y", "(", ")",
-    "1.", "-", "+", ":", ";", "?", "/", "%", "$", "@",
+    "1.", "-", "+", ":", ";", "?", "/", "%", "$", "@", "<!--", "<!x>", "<?", "<![CDATA[",
 )  # fmt: skip
 # Characters to draw words from: letters with every Vietnamese mark, digits and the specials
 # above. No "<", which only the tokens place, never before a letter (a tag to ``check``).
