@@ -292,6 +292,18 @@ MUTATIONS: tuple[Mutation, ...] = (
         '.replace("<", "&lt;")',
         "",
         "'a <b' in a field is read by Markdown as the start of HTML",
+        equivalent="check refuses '<' before a letter or '/', and every '>' of a field still "
+        "becomes '&gt;': Python-Markdown needs a '>' to close a tag, comment ('<!--'), "
+        "declaration or instruction ('<?'), and a letter after '<' for an autolink, so a lone "
+        "'<' stays text (tried in titles, summaries and source titles); the escape is a second "
+        "lock on the same door",
+    ),
+    Mutation(
+        "markdown-angles-not-escaped",
+        "generator/text.py",
+        '.replace("<", "&lt;").replace(">", "&gt;")',
+        "",
+        "'<!-- kín -->' in a summary hides the rest of the sentence from the page",
     ),
     Mutation(
         "meta-quotes-unescaped",
