@@ -252,7 +252,8 @@ def run(argv: list[str]) -> None:
     mutmut = Path(sys.executable).with_name("mutmut")
     # mutmut runs ``type_check_command`` ("python bench/mutation.py mypy") by name
     path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    env = {**os.environ, "PATH": path}
+    # Hypothesis without shrinking: a verdict is all a mutant needs
+    env = {**os.environ, "PATH": path, "HYPOTHESIS_PROFILE": "mutation"}
     subprocess.run([str(mutmut), "run", *children, *names], cwd=ROOT, check=False, env=env)
 
 
