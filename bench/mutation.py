@@ -4,6 +4,7 @@
     .venv/bin/python bench/mutation.py run [--max-children N] [--fresh-stats] [MODULE ...]
     .venv/bin/python bench/mutation.py summary       # the table only
     .venv/bin/python bench/mutation.py verify [PREFIX [TEST ...]]   # see below
+    .venv/bin/python bench/mutation.py semantic [--jobs N] [NAME ...]  # hand-made mutations
 
 ``run`` calls ``mutmut run`` (configured in ``[tool.mutmut]`` of ``pyproject.toml``:
 the modules, the files the tests read, ``-m "not browser"``) and prints the table.
@@ -32,16 +33,30 @@ kill a few survivors before a ``run`` confirms it.
 
 The summary counts mutants listed in ``bench/mutation-equivalent.txt`` (``name  # why``)
 as equivalent, not as survivors; record the figures in ``bench/mutation-summary.md``.
+
+``semantic`` applies each hand-made mutation of ``bench/semantic_mutations.py`` (a whole
+mistake: a sort dropped, an escape removed, a fold replaced by ``lower()``...) alone to a
+fresh copy of the working tree (never to the tree itself), runs the fast suite there
+(``-x``, Hypothesis without shrinking), and prints killed or survived for each and the
+score; ``--jobs 2`` runs two copies at once. The verdicts are kept in
+``mutants/semantic.json`` for ``summary``, which prints both scores. Needs no mutmut.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from semantic_mutations import MUTATIONS, Mutation  # beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
@@ -237,13 +252,126 @@ def run(argv: list[str]) -> None:
     mutmut = Path(sys.executable).with_name("mutmut")
     # mutmut runs ``type_check_command`` ("python bench/mutation.py mypy") by name
     path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    env = {**os.environ, "PATH": path}
+    # Hypothesis without shrinking: a verdict is all a mutant needs
+    env = {**os.environ, "PATH": path, "HYPOTHESIS_PROFILE": "mutation"}
     subprocess.run([str(mutmut), "run", *children, *names], cwd=ROOT, check=False, env=env)
+
+
+SEMANTIC = MUTANTS / "semantic.json"
+SEMANTIC_TIMEOUT = 1800  # seconds; a mutant that hangs the suite counts as killed
+# The test that every mutation's text is in the code: it would "kill" them all.
+GUARD = "tests/bench/test_semantic_mutations.py"
+
+
+def copy_tree(target: Path) -> None:
+    """The working tree as git sees it (tracked and new files, edits included) into
+    ``target``; the npm tools are linked, not copied."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    if (ROOT / "build").is_dir():
+        (target / "build").symlink_to(ROOT / "build")
+
+
+def try_semantic(mutation: Mutation, base: Path) -> dict[str, object]:
+    """Apply ``mutation`` alone to a copy of ``base`` and run the fast suite there."""
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="semantic-") as folder:
+        copy = Path(folder) / "tree"
+        shutil.copytree(base, copy, symlinks=True)
+        path = copy / mutation.file
+        original = path.read_text(encoding="utf-8")
+        if original.count(mutation.find) != 1:
+            return {"status": "stale", "seconds": 0, "failed": ""}
+        path.write_text(original.replace(mutation.find, mutation.replace), encoding="utf-8")
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(copy),  # MkDocs' and the CLI's children import the copy too
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "HYPOTHESIS_PROFILE": "mutation",
+        }
+        try:
+            run = subprocess.run(
+                [sys.executable, "-m", "pytest", f"--ignore={GUARD}", *FAST_SUITE],
+                cwd=copy,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=SEMANTIC_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return {"status": "timeout", "seconds": SEMANTIC_TIMEOUT, "failed": ""}
+    failed = [line for line in run.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
+    return {
+        "status": "killed" if run.returncode != 0 else "survived",
+        "seconds": round(time.monotonic() - started),
+        "failed": failed[0].split(" - ")[0] if failed else "",
+    }
+
+
+def semantic(argv: list[str]) -> None:
+    jobs = int(argv[argv.index("--jobs") + 1]) if "--jobs" in argv else 1
+    names = [a for a in argv if not a.startswith("--") and a != str(jobs)]
+    chosen = [m for m in MUTATIONS if not names or m.name in names]
+    done: dict[str, dict[str, object]] = (
+        json.loads(SEMANTIC.read_text("utf-8")) if SEMANTIC.exists() else {}
+    )
+    MUTANTS.mkdir(exist_ok=True)
+    # one snapshot of the tree as it is now: edits made during the run do not leak in
+    with (
+        tempfile.TemporaryDirectory(prefix="semantic-base-") as base,
+        ThreadPoolExecutor(max_workers=jobs) as pool,
+    ):
+        copy_tree(Path(base))
+        verdicts = pool.map(lambda m: try_semantic(m, Path(base)), chosen)
+        for mutation, verdict in zip(chosen, verdicts, strict=True):
+            done[mutation.name] = verdict
+            SEMANTIC.write_text(json.dumps(done, indent=1, sort_keys=True), encoding="utf-8")
+            print(f"{verdict['status']:8} {verdict['seconds']:>5} s  {mutation.name}  "
+                  f"{verdict['failed']}", flush=True)  # fmt: skip
+
+
+def semantic_summary() -> str:
+    """Each mutation's verdict and the score: killed ÷ (killed + survived), equivalents apart."""
+    done = json.loads(SEMANTIC.read_text("utf-8")) if SEMANTIC.exists() else {}
+    counts: Counter[str] = Counter()
+    rows = ["| mutation | file | verdict | killed by (first failing test) |", "|---|---|---|---|"]
+    for mutation in MUTATIONS:
+        verdict = done.get(mutation.name, {"status": "not run", "failed": ""})
+        status = str(verdict["status"])
+        if mutation.equivalent:
+            status = f"equivalent ({status})"
+            counts["equivalent"] += 1
+        else:
+            counts["killed" if status in ("killed", "timeout") else status] += 1
+        failed = str(verdict["failed"]).removeprefix("FAILED ").removeprefix("ERROR ")
+        rows.append(f"| `{mutation.name}` | `{mutation.file}` | {status} | {failed} |")
+    judged = counts["killed"] + counts["survived"]
+    score = f"{100 * counts['killed'] / judged:.1f} %" if judged else "–"
+    rows.append(
+        f"\nsemantic score: {counts['killed']} killed of {judged} judged = {score} "
+        f"({counts['equivalent']} equivalent, {counts['not run'] + counts['stale']} not run "
+        f"or stale, of {len(MUTATIONS)})"
+    )
+    return "\n".join(rows)
 
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["mypy"]:
         return type_check()
+    if argv[:1] == ["semantic"]:
+        semantic(argv[1:])
+        print(semantic_summary())
+        return 0
     if argv[:1] == ["run"]:
         run(argv[1:])
     elif argv[:1] == ["verify"]:
@@ -252,8 +380,11 @@ def main(argv: list[str]) -> int:
     elif argv[:1] != ["summary"]:
         print(__doc__)
         return 2
+    print("mutmut:")
     print(summary())
     print("\nsurvivors:", *survivors(), sep="\n  ")
+    print("\nsemantic mutations (bench/semantic_mutations.py):")
+    print(semantic_summary())
     return 0
 
 

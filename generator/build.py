@@ -73,7 +73,9 @@ def generate(root: Path, scores: Path | None = None) -> Generated:
     conflicts = outputs.issues + find_conflicts(outputs.files, docs_dir)
     if conflicts:
         return Generated(result, conflicts, None, outputs.origins)
-    write_outputs(outputs.files, docs_dir)
+    failed = write_outputs(outputs.files, docs_dir)
+    if failed:
+        return Generated(result, failed, None, outputs.origins)
     return Generated(result, [], site, outputs.origins)
 
 
@@ -112,42 +114,39 @@ def build(root: Path, site_dir: Path | None = None, scores: Path | None = None) 
     final = site_dir or root / SITE_DIR
     fresh = final.with_name(final.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
-    env = dict(os.environ)
-    env["SOURCE_DATE_EPOCH"] = str(epoch)  # the content's date wins
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--config-file",
-            str(root / "mkdocs.yml"),
-            "--site-dir",
-            str(fresh),
-        ],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
+    # Each stage that fails says so and removes what it made; site/ is replaced last.
+    failed = run_mkdocs(root, fresh, epoch, origins)
+    indexed = None if failed else index_search(fresh)
+    swapped = None if failed or indexed else _replace(final, fresh)
+    failed += [issue for issue in (indexed, swapped) if issue is not None]
+    if failed:
         shutil.rmtree(fresh, ignore_errors=True)
-        found = mkdocs_issues(done.stderr + done.stdout, origins, root / DOCS_DIR)
-        status = f"exit status {done.returncode}"
-        failed = make_issue("mkdocs-failed", CONFIG, 1, 1, "build", detail=status)
-        result.issues += found or [failed]
+        result.issues += failed
         return result
-    indexed = index_search(fresh)
-    if indexed is not None:
-        shutil.rmtree(fresh, ignore_errors=True)
-        result.issues.append(indexed)
-        return result
-    _replace(final, fresh)
     result.site_dir = final
     result.initiatives = count
     return result
+
+
+def run_mkdocs(root: Path, fresh: Path, epoch: int, origins: dict[str, Origin]) -> list[Issue]:
+    """``mkdocs build --strict`` into ``fresh``; its warnings and errors as located issues."""
+    env = dict(os.environ)
+    env["SOURCE_DATE_EPOCH"] = str(epoch)  # the content's date wins
+    command = [
+        *(sys.executable, "-m", "mkdocs", "build", "--strict"),
+        *("--config-file", str(root / "mkdocs.yml"), "--site-dir", str(fresh)),
+    ]
+    try:
+        done = subprocess.run(
+            command, cwd=root, env=env, capture_output=True, text=True, check=False
+        )
+    except OSError as error:  # could not even start (no memory for a process, say)
+        return [make_issue("mkdocs-failed", CONFIG, 1, 1, "build", detail=str(error))]
+    if done.returncode == 0:
+        return []
+    found = mkdocs_issues(done.stderr + done.stdout, origins, root / DOCS_DIR)
+    status = f"exit status {done.returncode}"
+    return found or [make_issue("mkdocs-failed", CONFIG, 1, 1, "build", detail=status)]
 
 
 def _release_memory() -> None:
@@ -159,33 +158,40 @@ def _release_memory() -> None:
 
 def index_search(site: Path) -> Issue | None:
     """Pagefind's index of the built site (``pagefind/``); an issue when it cannot be made."""
-    done = subprocess.run(
+    command = [
+        *(sys.executable, "-m", "pagefind", "--site", str(site), "--silent"),
         # permalink marks (¶) are not words, and not part of a result's title
-        [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(site),
-            "--silent",
-            "--exclude-selectors",
-            ".headerlink",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+        *("--exclude-selectors", ".headerlink"),
+    ]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as error:
+        return make_issue("search-index-failed", CONFIG, 1, 1, "build", detail=str(error))
     if done.returncode == 0:
         return None
     detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [f"{done.returncode}"]
     return make_issue("search-index-failed", CONFIG, 1, 1, "build", detail=detail[0])
 
 
-def _replace(final: Path, fresh: Path) -> None:
-    """Swap the new site in with two renames, so readers never see a half-built site."""
+def _replace(final: Path, fresh: Path) -> Issue | None:
+    """Swap the new site in with two renames, so readers never see a half-built site.
+
+    When the second rename fails, the previous site is renamed back: a failed swap leaves
+    ``site/`` as it was, like any other failed stage.
+    """
     old = final.with_name(final.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    fresh.rename(final)
+    moved = False
+    try:
+        if final.exists():
+            final.rename(old)
+            moved = True
+        fresh.rename(final)
+    except OSError as error:
+        if moved:
+            old.rename(final)
+        shown = final.name + "/"
+        reason = error.strerror or str(error)
+        return make_issue("swap-failed", shown, 1, 1, "build", site=shown, reason=reason)
     shutil.rmtree(old, ignore_errors=True)
+    return None

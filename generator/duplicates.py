@@ -1,7 +1,8 @@
 """Likely duplicates: a title very close to another initiative's in the same province.
 
 Today's province groups a former province with the one it merged into, so "Phú Yên" and
-"Đắk Lắk" records are compared. Titles are compared folded (case, tone marks, đ), and only
+"Đắk Lắk" records are compared. Titles are compared folded (case, tone marks, đ, runs of
+spaces: ``text.fold_title``, as contest entries are), and only
 with candidates that share a distinctive word, found through an index: the cost grows with
 the collection, not with its square, so 10,000 records stay quick.
 """
@@ -14,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .text import fold
+from .text import fold_title
 
 SIMILAR = 0.85  # SequenceMatcher ratio of folded titles that reads as "the same initiative"
 COMMON = 40  # a word in more titles of a province than this picks no candidates
@@ -48,7 +49,7 @@ def likely_duplicates(
     if wanted is not None:  # titles are compared within a province: the wanted ones'
         provinces = {r.province for r in records if r.relpath in wanted}
         records = [r for r in records if r.province in provinces]
-    folded = [fold(r.title) for r in records]
+    folded = [fold_title(r.title) for r in records]
     words = [set(_WORD.findall(text)) for text in folded]
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, record in enumerate(records):

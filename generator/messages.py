@@ -480,6 +480,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "phải viết trên một dòng, nhưng ký tự thứ {index} là {char} (xuống dòng hoặc tab); hãy thay bằng một dấu cách",
         "must be one line, but character {index} is {char} (a line break or a tab); replace it with a space",
     ),
+    # --- build faults (issue 29): a stage that cannot write leaves the previous site -------
+    "write-failed": (
+        "không ghi được tệp sinh ra này: {reason}; hãy kiểm tra chỗ trống trên đĩa và quyền ghi thư mục docs/, rồi dựng lại (trang cũ được giữ nguyên)",
+        "cannot write this generated file: {reason}; check the free disk space and that docs/ is writable, then build again (the previous site is kept)",
+    ),
+    "swap-failed": (
+        "không thay được {site} bằng bản vừa dựng: {reason}; trang cũ được giữ nguyên, hãy kiểm tra quyền ghi và chỗ trống trên đĩa rồi dựng lại",
+        "cannot replace {site} with the new build: {reason}; the previous site is kept; check write permission and free disk space, then build again",
+    ),
 }
 
 

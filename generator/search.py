@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from .records import Record
-from .text import fold
+from .text import fold, has_d
 
 _WORD = re.compile(r"\w+")
 _TAGS = re.compile(r"<[^>]+>|[#*_`\[\]()>|!]")
@@ -30,7 +30,7 @@ def folded_terms(texts: Iterable[str]) -> list[str]:
     for raw in texts:
         text = unicodedata.normalize("NFC", html.unescape(_TAGS.sub(" ", raw)))
         for word in _WORD.findall(text):
-            if "đ" in word or "Đ" in word:
+            if has_d(word):  # the look-alike Ð too, as fold reads it
                 found[fold(word)] = None
         for segment in _BREAK.split(text):
             run: list[str] = []

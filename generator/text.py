@@ -39,6 +39,17 @@ def fold(text: str) -> str:
     return "".join(ch for ch in stripped if not unicodedata.combining(ch))  # astral marks
 
 
+def fold_title(text: str) -> str:
+    """A title or name folded for comparing with another: ``fold``, and runs of white space
+    as one space (a title pasted with double spaces is the same title)."""
+    return plain(fold(text))
+
+
+def has_d(word: str) -> bool:
+    """Whether ``word`` has a letter ``fold`` turns into d: đ, Đ, or their look-alikes ð, Ð."""
+    return any(letter in word for letter, _ in _D_LETTERS)
+
+
 @lru_cache(maxsize=1)
 def _combining_marks() -> re.Pattern[str]:
     """Every combining mark of the Basic Multilingual Plane (built once, in 3 ms)."""

@@ -9,6 +9,11 @@ The manifest is read from the working tree, which a pull request can write (a fo
 ``docs/.generated.json``): it is trusted for nothing but plain paths inside ``docs/`` that
 git does not track, so no entry can delete or replace a file elsewhere or a hand-written
 page. ``docs/`` holds no symbolic link, so nothing is written or deleted through one.
+
+A write can fail (a full disk, a read-only folder): the failure is a located finding, not
+a traceback, and the manifest names the files about to be written *before* any is, so a
+build that stops half-way leaves no generated file the next build would take for a
+hand-written one.
 """
 
 from __future__ import annotations
@@ -84,27 +89,47 @@ def output_bytes(output: Output) -> bytes:
     return output.encode("utf-8") if isinstance(output, str) else output
 
 
-def write_outputs(outputs: dict[str, Output], docs_dir: Path) -> None:
-    """Write what changed, delete what is no longer generated, then the manifest."""
+def write_outputs(outputs: dict[str, Output], docs_dir: Path) -> list[Issue]:
+    """Write what changed, delete what is no longer generated, then the manifest.
+
+    Stops at the first file that cannot be written (a full disk fails every write after
+    it), and returns it as a finding.
+    """
     previous = owned_files(docs_dir)
-    for path, output in sorted(outputs.items()):
-        target = docs_dir / path
-        data = output_bytes(output)
-        if target.is_file() and target.read_bytes() == data:
-            continue  # unchanged files keep their time stamps: live reload stays quiet
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(output, Path):
-            shutil.copyfile(output, target)
-        else:
-            target.write_bytes(data)
-    inside = docs_dir.resolve()
-    for path in sorted(previous - set(outputs)):
-        stale = docs_dir / path
-        if not stale.parent.resolve().is_relative_to(inside):  # a link: never followed
-            continue
-        stale.unlink(missing_ok=True)
-        _remove_empty_parents(stale.parent, docs_dir)
-    manifest = json.dumps(sorted(outputs), ensure_ascii=False, indent=0)
+    path = MANIFEST
+    try:
+        _write_manifest(docs_dir, previous | set(outputs))  # owned before written
+        for path, output in sorted(outputs.items()):
+            _write_one(docs_dir / path, output)
+        inside = docs_dir.resolve()
+        for path in sorted(previous - set(outputs)):
+            stale = docs_dir / path
+            if not stale.parent.resolve().is_relative_to(inside):  # a link: never followed
+                continue
+            stale.unlink(missing_ok=True)
+            _remove_empty_parents(stale.parent, docs_dir)
+        path = MANIFEST
+        _write_manifest(docs_dir, set(outputs))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return [make_issue("write-failed", f"docs/{path}", 1, 1, "file", reason=reason)]
+    return []
+
+
+def _write_one(target: Path, output: Output) -> None:
+    data = output_bytes(output)
+    if target.is_file() and target.read_bytes() == data:
+        return  # unchanged files keep their time stamps: live reload stays quiet
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(output, Path):
+        shutil.copyfile(output, target)
+    else:
+        target.write_bytes(data)
+
+
+def _write_manifest(docs_dir: Path, paths: set[str]) -> None:
+    manifest = json.dumps(sorted(paths), ensure_ascii=False, indent=0)
+    docs_dir.mkdir(parents=True, exist_ok=True)
     if (docs_dir / MANIFEST).is_symlink():  # replaced, never written through
         (docs_dir / MANIFEST).unlink()
     (docs_dir / MANIFEST).write_text(manifest + "\n", encoding="utf-8")

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 from playwright.sync_api import Browser, Page, sync_playwright
 
 import generator
@@ -21,6 +23,30 @@ FIXTURES = PROJECT / "tests" / "data"
 ASCII_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
 
 MakeTree = Callable[[dict[str, str | bytes]], Path]
+
+# Properties (Hypothesis): the same examples on every run and every machine, so a red CI run
+# is a bug, not bad luck, and a mutant is judged the same each time; few enough that the
+# fast suite stays quick. ``HYPOTHESIS_PROFILE=explore`` looks wider, at random, locally.
+settings.register_profile(
+    "default",
+    derandomize=True,
+    database=None,  # derandomized: nothing to remember between runs
+    max_examples=40,
+    deadline=None,  # a shared 2-core machine: timing says nothing about correctness
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile(  # failures are remembered in .hypothesis/ (git-ignored)
+    "explore",
+    settings.get_profile("default"),
+    derandomize=False,
+    database=DirectoryBasedExampleDatabase(PROJECT / ".hypothesis" / "examples"),
+    max_examples=2_000,
+)
+settings.register_profile(  # bench/mutation.py: a verdict is all it needs, not a small example
+    "mutation", settings.get_profile("default"), phases=[Phase.explicit, Phase.generate]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def shared(scope: str) -> Callable[[str, pytest.Config], str]:

@@ -20,7 +20,7 @@ from ..records import Record
 from ..repopaths import link_on_the_way
 from ..schema import date_period
 from ..sources import Source, relative_name
-from ..text import fold
+from ..text import fold_title
 from ..vocab import Vocabulary
 from .files import CONTEST_FILE, CONTESTS_DIR, LoadedContest, load_contests
 from .model import ContestData
@@ -210,13 +210,13 @@ def _similar_to_earlier(
     record: Record, records: Sequence[Record], where: tuple[str, int, int, str]
 ) -> Iterator[Issue]:
     """A contest entry that copies a model the province already applied (không trùng lắp)."""
-    title, start = fold(record.initiative.title), date_period(record.initiative.started)[0]
+    title, start = fold_title(record.initiative.title), date_period(record.initiative.started)[0]
     for other in records:
         if other.id == record.id or other.place.current.slug != record.place.current.slug:
             continue
         if date_period(other.initiative.started)[0] >= start:
             continue
-        other_title = fold(other.initiative.title)
+        other_title = fold_title(other.initiative.title)
         if difflib.SequenceMatcher(None, title, other_title).ratio() >= SIMILAR_TITLE:
             yield make_issue(
                 "similar-to-earlier",
