@@ -420,6 +420,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp này không phải phiếu chấm (.yml) nên không được đọc; hãy đổi tên thành '<mã giám khảo>.yml' hoặc chuyển đi",
         "this file is not a scorecard (.yml) and is not read; rename it '<judge-id>.yml' or move it",
     ),
+    # --- size limits: one record must not hang or swamp the build (issue 21) -------------
+    "list-too-long": (
+        "tối đa {max} mục, hiện có {count}; hãy giữ những mục chính",
+        "at most {max} items allowed, has {count}; keep the main ones",
+    ),
 }
 
 

@@ -84,11 +84,13 @@ def _issue(detail: ErrorDetails, loc: tuple[Any, ...], source: Source, model: ty
             value=_shown(value),
         )
     if kind == "string_too_long":
-        return issue("too-long", length=len(value), limit=ctx["max_length"])
+        return issue("too-long", length=len(value.strip()), limit=ctx["max_length"])
     if kind in ("too_short", "too_long"):
         low, high = _list_bounds(loc, model)
         if high is None:
             return issue("list-too-short", min=low, count=len(value))
+        if low == 0:  # only a limit against swamping the site: say the limit alone
+            return issue("list-too-long", max=high, count=len(value))
         return issue("list-size", min=low, max=high, count=len(value))
     if kind == "literal_error":
         list_name = next((part for part in reversed(loc) if isinstance(part, str)), "")

@@ -26,7 +26,7 @@ from .model_errors import issues_from_validation
 from .places import MERGER_DATE, Locality, PlaceRef, Province
 from .records import Record
 from .safety import scan_body
-from .schema import Initiative, date_period, partial_date
+from .schema import LINE_LENGTH, NAME_LENGTH, Initiative, date_period, partial_date
 from .sources import Source
 from .text import compact, slug
 from .vocab import Vocabulary
@@ -101,9 +101,18 @@ def _issue(source: Source, code: str, path: tuple[Any, ...], field: str, **param
     return make_issue(code, source.relpath, line, column, field, severity, **params)
 
 
-def _text(source: Source, key: str) -> str | None:
+def _text(source: Source, key: str, limit: int = LINE_LENGTH) -> str | None:
+    """The trimmed text of ``key``; ``None`` when absent, empty, or over its length limit
+    (the model reports that; the checks on its meaning would only repeat the error)."""
     value = source.meta.get(key)
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str) or not value.strip() or len(value.strip()) > limit:
+        return None
+    return value.strip()
+
+
+def _fits(value: object, limit: int) -> bool:
+    """A text within its length limit, to be checked for what it means."""
+    return isinstance(value, str) and len(value.strip()) <= limit
 
 
 def _check_id(source: Source) -> Iterator[Issue]:
@@ -121,7 +130,7 @@ def _check_tags(source: Source) -> Iterator[Issue]:
     """A tag becomes a page ``the/<slug>/``: it needs a slug, and not one the site uses."""
     tags = source.meta.get("tags")
     for index, name in enumerate(tags if isinstance(tags, list) else []):
-        if not isinstance(name, str) or not name.strip() or ("tags", index) in source.reported:
+        if not _fits(name, NAME_LENGTH) or not name.strip() or ("tags", index) in source.reported:
             continue
         key, field = slug(name), f"tags[{index}]"
         if not key:
@@ -132,12 +141,12 @@ def _check_tags(source: Source) -> Iterator[Issue]:
 
 
 def _resolve(source: Source, vocab: Vocabulary) -> PlaceRef | None:
-    name = _text(source, "province")
+    name = _text(source, "province", NAME_LENGTH)
     return vocab.places.resolve(name) if name else None
 
 
 def _check_province(source: Source, place: PlaceRef | None, vocab: Vocabulary) -> Iterator[Issue]:
-    name = _text(source, "province")
+    name = _text(source, "province", NAME_LENGTH)
     if name is None or ("province",) in source.reported:
         return
     if place is None:
@@ -407,7 +416,7 @@ def _check_replicas(sources: list[Source], ids: set[str], vocab: Vocabulary) -> 
     for source in sources:
         replicas = source.meta.get("replicated_in")
         for index, value in enumerate(replicas if isinstance(replicas, list) else []):
-            if not isinstance(value, str) or value in ids or vocab.places.resolve(value):
+            if not _fits(value, NAME_LENGTH) or value in ids or vocab.places.resolve(value):
                 continue
             path, field = ("replicated_in", index), f"replicated_in[{index}]"
             locality = vocab.places.locality(value)

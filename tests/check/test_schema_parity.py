@@ -24,7 +24,7 @@ from ..conftest import FIXTURES
 CHECK = FIXTURES / "check"
 # Per-field rules the schema states too.
 SCHEMA_RULES = {
-    "missing", "unknown-field", "wrong-type", "empty", "too-long", "list-size",
+    "missing", "unknown-field", "wrong-type", "empty", "too-long", "list-size", "list-too-long",
     "list-too-short", "not-one-of", "use-id", "negative", "bad-date", "bad-year",
     "bad-url", "bad-email", "html-in-text", "unknown-domain", "bad-key",
     "duplicate-item",  # uniqueItems: domains and inferred
