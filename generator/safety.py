@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from .bodyshape import unclosed_html
+
 # Tags Python-Markdown produces for the body's Markdown (tables, admonitions, footnotes),
 # and the few inline tags officers use by hand.
 BODY_TAGS = frozenset(
@@ -256,8 +258,11 @@ def scan_body(body: str) -> BodyScan:
     images = [
         (offset, target) for offset, target, image in links if image and image_allowed(target)
     ]
-    scanner = _TagScanner(text)
-    scanner.feed(text)
+    # A construct html.parser cannot close makes it read to the end of the text, once per
+    # construct: hide each from it (the check refuses them, see bodyshape.py).
+    parsed_text = _blank(text, [(at, at + 1) for at, _ in unclosed_html(text)])
+    scanner = _TagScanner(parsed_text)
+    scanner.feed(parsed_text)
     scanner.close()
     findings += scanner.findings
     images += scanner.images

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from pydantic import ValidationError
 
 from . import urls
 from .aliases import meant
+from .bodyshape import body_shape
 from .duplicates import Titled, likely_duplicates
 from .evidence import check_evidence
 from .issues import Issue, Severity
@@ -263,34 +265,65 @@ def _after_merger(started: str) -> bool:
     return date_period(started)[0] >= MERGER_DAY
 
 
-def _check_body(source: Source, root: Path) -> Iterator[Issue]:
-    """Raw HTML and links the page would not show as written, and the images it shows."""
+MAX_BODY_FINDINGS = 20  # per body; a body with thousands is to be rewritten, not listed
+
+
+def _check_body(source: Source, root: Path) -> list[Issue]:
+    """What the parsers could not read in linear time, the raw HTML and links the page would
+    not show as written, and the images it shows; the first ``MAX_BODY_FINDINGS`` of them."""
     body = source.body
+    locate = _body_locator(source)
+    issues = []
+    shape = body_shape(body)
+    for problem in shape:
+        line, column = locate(problem.offset)
+        issues.append(
+            make_issue(
+                problem.code, source.relpath, line, column, "body", Severity.ERROR, **problem.params
+            )
+        )
+    if any(problem.code == "body-too-long" for problem in shape):
+        return issues  # read once it fits
     scan = scan_body(body)
     for finding in scan.findings:
-        line, column = _body_position(source, finding.offset)
-        yield make_issue(
-            "unsafe-html",
-            source.relpath,
-            line,
-            column,
-            "body",
-            what_vi=finding.what_vi,
-            what_en=finding.what_en,
+        line, column = locate(finding.offset)
+        issues.append(
+            make_issue(
+                "unsafe-html",
+                source.relpath,
+                line,
+                column,
+                "body",
+                what_vi=finding.what_vi,
+                what_en=finding.what_en,
+            )
         )
     for offset, src in scan.images:
         code = _image_problem(source, src, root)
         if code is not None:
-            line, column = _body_position(source, offset)
-            yield make_issue(
-                code, source.relpath, line, column, "body", value=src, choices=_SUFFIXES
+            line, column = locate(offset)
+            issues.append(
+                make_issue(code, source.relpath, line, column, "body", value=src, choices=_SUFFIXES)
             )
+    if len(issues) <= MAX_BODY_FINDINGS:
+        return issues
+    issues.sort(key=lambda issue: (issue.line, issue.column))
+    rest = issues[MAX_BODY_FINDINGS:]
+    more = make_issue(
+        "more-in-body", source.relpath, rest[0].line, rest[0].column, "body", count=len(rest)
+    )
+    return [*issues[:MAX_BODY_FINDINGS], more]
 
 
-def _body_position(source: Source, offset: int) -> tuple[int, int]:
-    """Line and column in the file of a character of the body."""
-    before = source.body[:offset]
-    return source.body_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1
+def _body_locator(source: Source) -> Callable[[int], tuple[int, int]]:
+    """Line and column in the file of a character of the body, by its offset."""
+    starts = [0] + [match.end() for match in re.finditer("\n", source.body)]
+
+    def locate(offset: int) -> tuple[int, int]:
+        index = bisect_right(starts, offset) - 1
+        return source.body_line + index, offset - starts[index] + 1
+
+    return locate
 
 
 def _image_problem(source: Source, src: str, root: Path) -> str | None:
