@@ -11,8 +11,9 @@ read in linear time. ``sangkien check`` refuses those bodies, and the build chec
 so no parser ever receives one. The rules, and what each prevents:
 
 - size: at most ``MAX_CHARS`` characters and ``MAX_LINES`` lines of at most ``MAX_LINE``
-  characters (Python-Markdown reads a block again for each heading or list item in it,
-  so the cost of a block grows with its lines times its length);
+  characters, and at most ``MAX_BLOCK`` lines without a blank line between them
+  (Python-Markdown reads the rest of a block again for each heading or rule in it, so
+  the cost of a block grows with its lines times its length);
 - nesting: at most ``MAX_NESTING`` levels of lists, quotes and indentation on one line;
 - links: a ``[`` is closed by ``]`` on its line and in its table cell, at most
   ``MAX_BRACKETS`` deep (Python-Markdown reads from each ``[`` to its ``]``, or to the end
@@ -40,6 +41,7 @@ from dataclasses import dataclass, field
 MAX_CHARS = 30_000  # the longest bundled body has 1,554; a whole source article, 9,689
 MAX_LINES = 1_000  # the longest bundled body has 13 lines; a source article pasted, 74
 MAX_LINE = 3_000  # the longest line of a bundled body or a source article: 1,222
+MAX_BLOCK = 200  # lines of one paragraph, list or table; a source article's longest: 16
 MAX_NESTING = 8  # levels of lists, quotes and indentation one line may open
 MAX_BRACKETS = 3  # "[![a](b.png)](c)" is 2 deep
 
@@ -82,11 +84,14 @@ def body_shape(body: str) -> list[ShapeFinding]:
     if count > MAX_LINES:
         at = sum(len(line) + 1 for line in lines[:MAX_LINES])
         found.append(ShapeFinding(at, "body-too-many-lines", {"count": count, "limit": MAX_LINES}))
-    start = 0
+    start, block = 0, 0
     for line in lines:
         if len(line) > MAX_LINE:
             params: dict[str, object] = {"length": len(line), "limit": MAX_LINE}
             found.append(ShapeFinding(start + MAX_LINE, "line-too-long", params))
+        block = block + 1 if line.strip() else 0
+        if block == MAX_BLOCK + 1:
+            found.append(ShapeFinding(start, "block-too-long", {"limit": MAX_BLOCK}))
         found += _nesting(line, start)
         found += _links(line, start)
         start += len(line) + 1

@@ -437,6 +437,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dòng dài {length} ký tự, tối đa {limit}; hãy xuống dòng, hoặc tách đoạn bằng một dòng trống",
         "the line is {length} characters long, at most {limit} allowed; break it, or separate paragraphs with a blank line",
     ),
+    "block-too-long": (
+        "quá {limit} dòng liền nhau không có dòng trống (một đoạn văn, danh sách hoặc bảng); hãy chèn một dòng trống để tách, hoặc chia bảng làm hai",
+        "more than {limit} lines in a row without a blank line (one paragraph, list or table); insert a blank line to split them, or split the table in two",
+    ),
     "nesting-too-deep": (
         "dòng này lồng quá {limit} tầng (danh sách, trích dẫn '>' hoặc thụt đầu dòng); hãy bớt tầng hoặc bớt dấu cách đầu dòng",
         "this line nests more than {limit} levels (lists, '>' quotes or indentation); nest less or remove spaces at the start",

@@ -136,10 +136,21 @@ def test_each_rule_points_at_its_place(
 
 
 def test_a_thousand_lines_are_the_most(make_tree: MakeTree) -> None:
-    assert check(make_tree, "x\n" * 996) == []  # and the 4 lines the body starts with
-    assert check(make_tree, "x\n" * 997) == [
+    assert check(make_tree, "x\n\n" * 498) == []  # and the 4 lines the body starts with
+    assert check(make_tree, "x\n\n" * 498 + "x\n") == [
         "a.md:1018:1: error: body: nội dung có 1001 dòng, tối đa 1000; hãy rút gọn"
         " — the body has 1001 lines, at most 1000 allowed; shorten it"
+    ]
+
+
+def test_a_block_of_two_hundred_lines_is_the_most(make_tree: MakeTree) -> None:
+    """Python-Markdown reads the rest of a block again for each heading in it."""
+    assert check(make_tree, "\n" + "## a\n" * 200 + "\n" + "## b\n" * 200) == []
+    assert check(make_tree, "\n" + "## a\n" * 201) == [
+        "a.md:223:1: error: body: quá 200 dòng liền nhau không có dòng trống (một đoạn văn,"
+        " danh sách hoặc bảng); hãy chèn một dòng trống để tách, hoặc chia bảng làm hai"
+        " — more than 200 lines in a row without a blank line (one paragraph, list or"
+        " table); insert a blank line to split them, or split the table in two"
     ]
 
 

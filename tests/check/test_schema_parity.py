@@ -48,7 +48,7 @@ CHECKER_ONLY = {
     # the body is Markdown, outside the front matter
     "unsafe-html", "summary-repeats-title", "source-without-url", "placeholder",
     # the body's size and the shapes its parsers cannot read in linear time
-    "body-too-long", "body-too-many-lines", "line-too-long", "nesting-too-deep",
+    "body-too-long", "body-too-many-lines", "line-too-long", "block-too-long", "nesting-too-deep",
     "bracket-unclosed", "brackets-too-deep", "link-unclosed", "link-quote", "link-in-address",
     "link-code", "html-unclosed", "more-in-body",
     # a tag must have letters to make a page address
