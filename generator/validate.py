@@ -270,49 +270,36 @@ MAX_BODY_FINDINGS = 20  # per body; a body with thousands is to be rewritten, no
 
 def _check_body(source: Source, root: Path) -> list[Issue]:
     """What the parsers could not read in linear time, the raw HTML and links the page would
-    not show as written, and the images it shows; the first ``MAX_BODY_FINDINGS`` of them."""
+    not show as written, and the images it shows; the first ``MAX_BODY_FINDINGS`` of them,
+    and how many more (each is only put into words if it is shown)."""
     body = source.body
+    shape = body_shape(body)
+    found: list[tuple[int, str, dict[str, object]]] = [
+        (problem.offset, problem.code, problem.params) for problem in shape
+    ]
+    if not any(problem.code == "body-too-long" for problem in shape):  # else read once it fits
+        scan = scan_body(body)
+        found += (
+            (f.offset, "unsafe-html", {"what_vi": f.what_vi, "what_en": f.what_en})
+            for f in scan.findings
+        )
+        for offset, src in scan.images:
+            code = _image_problem(source, src, root)
+            if code is not None:
+                found.append((offset, code, {"value": src, "choices": _SUFFIXES}))
+    found.sort(key=lambda item: item[0])
     locate = _body_locator(source)
     issues = []
-    shape = body_shape(body)
-    for problem in shape:
-        line, column = locate(problem.offset)
+    for offset, code, params in found[:MAX_BODY_FINDINGS]:
+        line, column = locate(offset)
         issues.append(
-            make_issue(
-                problem.code, source.relpath, line, column, "body", Severity.ERROR, **problem.params
-            )
+            make_issue(code, source.relpath, line, column, "body", Severity.ERROR, **params)
         )
-    if any(problem.code == "body-too-long" for problem in shape):
-        return issues  # read once it fits
-    scan = scan_body(body)
-    for finding in scan.findings:
-        line, column = locate(finding.offset)
-        issues.append(
-            make_issue(
-                "unsafe-html",
-                source.relpath,
-                line,
-                column,
-                "body",
-                what_vi=finding.what_vi,
-                what_en=finding.what_en,
-            )
-        )
-    for offset, src in scan.images:
-        code = _image_problem(source, src, root)
-        if code is not None:
-            line, column = locate(offset)
-            issues.append(
-                make_issue(code, source.relpath, line, column, "body", value=src, choices=_SUFFIXES)
-            )
-    if len(issues) <= MAX_BODY_FINDINGS:
-        return issues
-    issues.sort(key=lambda issue: (issue.line, issue.column))
-    rest = issues[MAX_BODY_FINDINGS:]
-    more = make_issue(
-        "more-in-body", source.relpath, rest[0].line, rest[0].column, "body", count=len(rest)
-    )
-    return [*issues[:MAX_BODY_FINDINGS], more]
+    if len(found) > MAX_BODY_FINDINGS:
+        line, column = locate(found[MAX_BODY_FINDINGS][0])
+        count = len(found) - MAX_BODY_FINDINGS
+        issues.append(make_issue("more-in-body", source.relpath, line, column, "body", count=count))
+    return issues
 
 
 def _body_locator(source: Source) -> Callable[[int], tuple[int, int]]:
