@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from .validate import IMAGE_SUFFIXES, validate_all
 from .vocab import Vocabulary, load_vocabulary
 
 CONTENT_DIR = "initiatives"
+MAX_FILE_ISSUES = 100  # findings reported per file
 
 
 @dataclass(frozen=True)
@@ -74,10 +76,29 @@ def check_paths(
         issues = [i for i in issues if i.path in chosen]
         records = [r for r in records if r.relpath in chosen]
     folders = [path for path in paths if path.is_dir()] if paths else [content]
-    issues = sort_issues(issues + not_records(folders, root))
+    issues = capped(sort_issues(issues + not_records(folders, root)))
     if paths:
         contest_files = [f for f in contest_files if _under(f.resolve(), paths)]
     return CheckResult(len(wanted) + len(contest_files), records, issues, contests, related)
+
+
+def capped(issues: list[Issue]) -> list[Issue]:
+    """The first ``MAX_FILE_ISSUES`` findings of each file, then how many more: a file with
+    twenty thousand unknown keys is to be rewritten, not read one message at a time."""
+    kept: list[Issue] = []
+    counts: Counter[str] = Counter()
+    dropped: dict[str, list[Issue]] = defaultdict(list)
+    for issue in issues:
+        counts[issue.path] += 1
+        (kept if counts[issue.path] <= MAX_FILE_ISSUES else dropped[issue.path]).append(issue)
+    for path, rest in dropped.items():
+        severity = Severity.ERROR if has_errors(rest) else Severity.WARNING
+        first = rest[0]
+        more = make_issue(
+            "more-in-file", path, first.line, first.column, "file", severity, count=len(rest)
+        )
+        kept.append(more)
+    return sort_issues(kept) if dropped else kept
 
 
 def _under(path: Path, folders: Sequence[Path]) -> bool:

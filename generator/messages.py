@@ -473,6 +473,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{start}' mở một thẻ HTML nhưng không đóng đúng cách (thiếu '>', dấu nháy của thuộc tính chưa đóng trước '>', hoặc chú thích thiếu '-->'); muốn viết dấu '<' như chữ thường, hãy viết '&lt;'",
         "'{start}' opens an HTML tag that is not closed properly (no '>', an attribute's quote left open before the '>', or a comment without '-->'); write '&lt;' for a literal '<'",
     ),
+    "more-in-file": (
+        "và {count} lỗi, cảnh báo khác trong tệp này; hãy sửa những lỗi trên rồi kiểm tra lại",
+        "and {count} more problems in this file; fix the ones above and check again",
+    ),
     "more-in-body": (
         "và {count} chỗ khác trong nội dung, cần sửa như trên",
         "and {count} more places in the body, to fix as above",

@@ -28,7 +28,15 @@ from .model_errors import issues_from_validation
 from .places import MERGER_DATE, Locality, PlaceRef, Province
 from .records import Record
 from .safety import scan_body
-from .schema import LINE_LENGTH, NAME_LENGTH, Initiative, date_period, partial_date
+from .schema import (
+    LINE_LENGTH,
+    MANY,
+    NAME_LENGTH,
+    REPLICAS,
+    Initiative,
+    date_period,
+    partial_date,
+)
 from .sources import Source
 from .text import compact, slug
 from .vocab import Vocabulary
@@ -112,6 +120,13 @@ def _text(source: Source, key: str, limit: int = LINE_LENGTH) -> str | None:
     return value.strip()
 
 
+def listed(source: Source, key: str, limit: int) -> list[Any]:
+    """The list ``key`` holds, to be checked item by item; empty when it is over its limit
+    (the model reports that once, instead of ten thousand items each being looked up)."""
+    value = source.meta.get(key)
+    return value if isinstance(value, list) and len(value) <= limit else []
+
+
 def _fits(value: object, limit: int) -> bool:
     """A text within its length limit, to be checked for what it means."""
     return isinstance(value, str) and len(value.strip()) <= limit
@@ -130,8 +145,7 @@ def _check_id(source: Source) -> Iterator[Issue]:
 
 def _check_tags(source: Source) -> Iterator[Issue]:
     """A tag becomes a page ``the/<slug>/``: it needs a slug, and not one the site uses."""
-    tags = source.meta.get("tags")
-    for index, name in enumerate(tags if isinstance(tags, list) else []):
+    for index, name in enumerate(listed(source, "tags", MANY)):
         if not _fits(name, NAME_LENGTH) or not name.strip() or ("tags", index) in source.reported:
             continue
         key, field = slug(name), f"tags[{index}]"
@@ -201,11 +215,8 @@ def _locality_params(locality: Locality) -> dict[str, str]:
 
 
 def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
-    domains = source.meta.get("domains")
-    if not isinstance(domains, list):
-        return
     seen: set[str] = set()
-    for index, value in enumerate(domains):
+    for index, value in enumerate(listed(source, "domains", MANY)):  # 4 are still told
         if not isinstance(value, str) or (("domains", index)) in source.reported:
             continue
         field = f"domains[{index}]"
@@ -329,10 +340,7 @@ def _image_problem(source: Source, src: str, root: Path) -> str | None:
 
 
 def _check_images(source: Source, root: Path) -> Iterator[Issue]:
-    images = source.meta.get("images")
-    if not isinstance(images, list):
-        return
-    for index, image in enumerate(images):
+    for index, image in enumerate(listed(source, "images", MANY)):
         src = image.get("src") if isinstance(image, dict) else None
         if not isinstance(src, str) or not src.strip():
             continue
@@ -434,8 +442,7 @@ def _likely_duplicates(
 
 def _check_replicas(sources: list[Source], ids: set[str], vocab: Vocabulary) -> Iterator[Issue]:
     for source in sources:
-        replicas = source.meta.get("replicated_in")
-        for index, value in enumerate(replicas if isinstance(replicas, list) else []):
+        for index, value in enumerate(listed(source, "replicated_in", REPLICAS)):
             if not _fits(value, NAME_LENGTH) or value in ids or vocab.places.resolve(value):
                 continue
             path, field = ("replicated_in", index), f"replicated_in[{index}]"

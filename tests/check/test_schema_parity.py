@@ -50,7 +50,7 @@ CHECKER_ONLY = {
     # the body's size and the shapes its parsers cannot read in linear time
     "body-too-long", "body-too-many-lines", "line-too-long", "block-too-long", "nesting-too-deep",
     "bracket-unclosed", "brackets-too-deep", "link-unclosed", "link-quote", "link-in-address",
-    "link-code", "html-unclosed", "more-in-body",
+    "link-code", "html-unclosed", "more-in-body", "more-in-file",
     # a tag must have letters to make a page address
     "tag-without-letters",
     # build and contests: other files

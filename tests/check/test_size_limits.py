@@ -58,3 +58,43 @@ def test_the_json_schema_states_the_limits_for_the_editors() -> None:
     citation = schema["$defs"]["Citation"]["properties"]
     assert citation["title"]["maxLength"] == 300
     assert citation["url"]["anyOf"][0]["maxLength"] == 2000
+
+
+def test_a_list_over_its_limit_is_not_also_looked_up_item_by_item(make_tree: MakeTree) -> None:
+    """Ten thousand places each looked up and suggested for would take minutes."""
+    places = ", ".join(f"Nơi {n}" for n in range(10_000))
+    root = make_tree({"a.md": valid_record(**{"tags: [một cửa]": f"replicated_in: [{places}]"})})
+    assert texts(root) == [
+        "a.md:9:16: error: replicated_in: tối đa 100 mục, hiện có 10000; hãy giữ những mục"
+        " chính — at most 100 items allowed, has 10000; keep the main ones"
+    ]
+
+
+def test_figures_are_compared_with_the_quotes_read_once(make_tree: MakeTree) -> None:
+    metrics = "".join(f"  - {{label: a, value: {n}, unit: b}}\n" for n in range(30))
+    numbers = [" ".join(map(str, range(n, 300))) for n in range(20)]
+    quotes = "".join(
+        f"  - {{title: t, publisher: p, date: '2024', quote: '{q}'}}\n" for q in numbers
+    )
+    record = valid_record(
+        **{"sources:\n": f"metrics:\n{metrics}sources:\n{quotes}", "tags: [một cửa]": "tags: []"}
+    )
+    root = make_tree({"a.md": record})
+    found = check_paths(root, [root / "a.md"]).issues
+    assert [i.code for i in found if i.code == "metric-not-quoted"] == []
+
+
+def test_a_file_reports_a_hundred_findings_then_how_many_more(make_tree: MakeTree) -> None:
+    keys = "".join(f"khoa-{n}: 1\n" for n in range(20_000))
+    root = make_tree({"a.md": valid_record(**{"title:": keys + "title:"})})
+    found = texts(root)
+    assert len(found) == 101
+    assert found[0] == (
+        "a.md:2:1: error: khoa-0: trường 'khoa-0' không có trong định dạng hồ sơ"
+        " — unknown field 'khoa-0'"
+    )
+    assert found[-1] == (
+        "a.md:102:1: error: file: và 19900 lỗi, cảnh báo khác trong tệp này; hãy sửa những"
+        " lỗi trên rồi kiểm tra lại — and 19900 more problems in this file; fix the ones"
+        " above and check again"
+    )
