@@ -73,14 +73,15 @@ class Shape:
 
 def lines_of(unit: str, width: int = 2000, block: int = 150) -> Callable[[int], str]:
     """``unit`` repeated into lines of about ``width`` characters, a blank line after every
-    ``block`` lines: a body within the size and shape limits, as long as asked."""
+    ``block`` lines: a body within the size and shape limits, of ``n`` characters."""
 
     def make(n: int) -> str:
         line = unit * max(1, width // len(unit))
-        lines = [line] * max(1, n // (len(line) + 1))
-        return "\n".join(
-            "\n".join(lines[at : at + block]) + "\n" for at in range(0, len(lines), block)
-        )
+        text = (line + "\n") * (n // (len(line) + 1))
+        rest = (n - len(text) - 1) // len(unit) * len(unit)  # whole units, to about n
+        text += line[:rest] + "\n"
+        lines = text.splitlines(keepends=True)
+        return "\n".join("".join(lines[at : at + block]) for at in range(0, len(lines), block))
 
     return make
 

@@ -80,7 +80,7 @@ def body_shape(body: str) -> list[ShapeFinding]:
         return [ShapeFinding(MAX_CHARS, "body-too-long", {"length": len(body), "limit": MAX_CHARS})]
     found: list[ShapeFinding] = []
     lines = body.split("\n")
-    count = len(lines) - (lines[-1] == "")  # the last line ends with a line break, or not
+    count = len(lines) - (lines[-1] == "")  # a final line break opens no new line
     if count > MAX_LINES:
         at = sum(len(line) + 1 for line in lines[:MAX_LINES])
         found.append(ShapeFinding(at, "body-too-many-lines", {"count": count, "limit": MAX_LINES}))
