@@ -168,7 +168,7 @@ def _not_negative(value: float) -> float:
 # margin (the longest bundled name is 29 characters, line 112, source title 65, quote 536;
 # no record has more than 4 tags, 4 figures or 2 sources); docs/dong-gop.md lists them.
 NAME_LENGTH = 100  # a name or a keyword: province, tag, unit, phone, id
-LINE_LENGTH = 200  # one line: title, agency, label, publisher, alt text
+LINE_LENGTH = 200  # one line: title, agency, label, publisher, alt text, caption
 SOURCE_TITLE_LENGTH = 300  # the title of an article or a decision, which can be long
 PARAGRAPH_LENGTH = 400  # summary
 QUOTE_LENGTH = 600  # the sentence a figure comes from
@@ -182,18 +182,18 @@ REPLICAS = 100  # places and initiatives that copied one (34 provinces, 63 forme
 _PLAIN = AfterValidator(_check_plain)
 
 
-def _one_line(limit: int) -> StringConstraints:
+def _trimmed(limit: int) -> StringConstraints:
     """Trimmed, not empty, at most ``limit`` characters."""
     return StringConstraints(strip_whitespace=True, min_length=1, max_length=limit)
 
 
 # Texts: trimmed, not empty, length-limited, no HTML tags (pages show them as text).
-Name = Annotated[str, _one_line(NAME_LENGTH), _PLAIN]
-Text = Annotated[str, _one_line(LINE_LENGTH), _PLAIN]
+Name = Annotated[str, _trimmed(NAME_LENGTH), _PLAIN]
+Text = Annotated[str, _trimmed(LINE_LENGTH), _PLAIN]
 ShortText = Text  # the name contest files and the older code use for a one-line text
-SourceTitle = Annotated[str, _one_line(SOURCE_TITLE_LENGTH), _PLAIN]
-PlainParagraph = Annotated[str, _one_line(PARAGRAPH_LENGTH), _PLAIN]
-Quote = Annotated[str, _one_line(QUOTE_LENGTH), _PLAIN]
+SourceTitle = Annotated[str, _trimmed(SOURCE_TITLE_LENGTH), _PLAIN]
+PlainParagraph = Annotated[str, _trimmed(PARAGRAPH_LENGTH), _PLAIN]
+Quote = Annotated[str, _trimmed(QUOTE_LENGTH), _PLAIN]
 # The JSON Schema's reading of a date, as strict as ``partial_date``: years 1945–2100,
 # real months and days, 29 February in leap years only.
 _YEAR = r"(19(4[5-9]|[5-9]\d)|20\d\d|2100)"
@@ -227,7 +227,7 @@ Amount = Annotated[
 ]
 Url = Annotated[
     str,
-    _one_line(URL_LENGTH),
+    _trimmed(URL_LENGTH),
     AfterValidator(_check_url),
     WithJsonSchema(
         {"type": "string", "pattern": URL_PATTERN, "format": "uri", "maxLength": URL_LENGTH}
@@ -243,7 +243,7 @@ Key = Annotated[
 ]
 Email = Annotated[
     str,
-    _one_line(EMAIL_LENGTH),
+    _trimmed(EMAIL_LENGTH),
     AfterValidator(_check_email),
     WithJsonSchema(
         {
@@ -313,7 +313,7 @@ class Image(_Record):
 
     src: Text = Field(description="Đường dẫn tương đối tới ảnh / path relative to the file")
     alt: Text = Field(description="Mô tả ảnh cho người khiếm thị (bắt buộc) / alt text")
-    caption: PlainParagraph | None = Field(default=None, description="Chú thích / caption")
+    caption: Text | None = Field(default=None, description="Chú thích / caption")
 
 
 class Initiative(_Record):
