@@ -198,8 +198,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "place-key-lower-not-fold",
         "generator/places.py",
-        'return compact(_SUFFIX.sub("", _PREFIX.sub("", fold(name))))',
-        'return compact(_SUFFIX.sub("", _PREFIX.sub("", name.lower())))',
+        'return compact(_without_suffix(_PREFIX.sub("", fold(name))))',
+        'return compact(_without_suffix(_PREFIX.sub("", name.lower())))',
         "'Dak Lak' and 'Tỉnh Đắk Lắk' no longer name the province",
     ),
     Mutation(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from .scope import CONTENT_DIR, named_scope
 from .sources import find_sources, load_sources, peek_sources, relative_name
 from .validate import validate_all
 from .vocab import Vocabulary, load_vocabulary
+
+MAX_FILE_ISSUES = 100  # findings reported per file
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def check_paths(
         top, _, rest = issue.path.partition("/")
         if top == CONTESTS_DIR and rest:
             related.setdefault(rest.split("/")[0], set()).add(issue.path)
-    issues = sort_issues(issues + tree + scope.issues)
+    issues = capped(sort_issues(issues + tree + scope.issues))
     if named:
         contest_files = [f for f in contest_files if _under(f.resolve(), paths)]
     return CheckResult(checked + len(contest_files), records, issues, contests, related)
@@ -100,6 +103,25 @@ def _spelled(path: Path, root: Path) -> Path:
     """
     absolute = Path(os.path.abspath(path))
     return absolute if absolute.is_relative_to(root) else path.resolve()
+
+
+def capped(issues: list[Issue]) -> list[Issue]:
+    """The first ``MAX_FILE_ISSUES`` findings of each file, then how many more: a file with
+    twenty thousand unknown keys is to be rewritten, not read one message at a time."""
+    kept: list[Issue] = []
+    counts: Counter[str] = Counter()
+    dropped: dict[str, list[Issue]] = defaultdict(list)
+    for issue in issues:
+        counts[issue.path] += 1
+        (kept if counts[issue.path] <= MAX_FILE_ISSUES else dropped[issue.path]).append(issue)
+    for path, rest in dropped.items():
+        severity = Severity.ERROR if has_errors(rest) else Severity.WARNING
+        first = rest[0]
+        more = make_issue(
+            "more-in-file", path, first.line, first.column, "file", severity, count=len(rest)
+        )
+        kept.append(more)
+    return sort_issues(kept) if dropped else kept
 
 
 def _under(path: Path, folders: Sequence[Path]) -> bool:

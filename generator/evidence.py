@@ -16,6 +16,7 @@ from typing import Any
 
 from .issues import Issue, Severity
 from .messages import make_issue
+from .schema import MANY, METRICS
 from .sources import Source, field_name
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -36,10 +37,17 @@ def numbers_in(text: str) -> set[float]:
     return {value for token in _NUMBER.findall(text) for value in readings(token)}
 
 
-def is_quoted(value: float, quotes: Iterable[str]) -> bool:
-    """Whether ``value`` is written in one of ``quotes``."""
-    numbers = set().union(*(numbers_in(quote) for quote in quotes))
+def is_quoted(value: float, quotes: Iterable[str] | set[float]) -> bool:
+    """Whether ``value`` is written in one of ``quotes`` (or is one of these numbers)."""
+    numbers = quotes if isinstance(quotes, set) else quoted_numbers(quotes)
+    if value in numbers:
+        return True
     return any(math.isclose(value, number, rel_tol=1e-9, abs_tol=1e-9) for number in numbers)
+
+
+def quoted_numbers(quotes: Iterable[str]) -> set[float]:
+    """Every reading of every number in ``quotes``, read once for all of a record's figures."""
+    return set().union(*(numbers_in(quote) for quote in quotes))
 
 
 def check_evidence(source: Source) -> Iterator[Issue]:
@@ -103,14 +111,20 @@ def _check_inferred(source: Source) -> Iterator[Issue]:
 
 
 def _check_quoted_figures(source: Source) -> Iterator[Issue]:
-    citations = source.meta.get("sources")
-    quotes = [
+    """Each figure against the numbers of every quote, read once: not once per figure."""
+    citations, metrics = source.meta.get("sources"), source.meta.get("metrics")
+    if not isinstance(metrics, list) or len(metrics) > METRICS:
+        return  # the model reports a list over its limit
+    if not isinstance(citations, list):
+        citations = []
+    if len(citations) > MANY:
+        return
+    quotes = quoted_numbers(
         citation["quote"]
-        for citation in (citations if isinstance(citations, list) else [])
+        for citation in citations
         if isinstance(citation, dict) and isinstance(citation.get("quote"), str)
-    ]
-    metrics = source.meta.get("metrics")
-    for index, metric in enumerate(metrics if isinstance(metrics, list) else []):
+    )
+    for index, metric in enumerate(metrics):
         if not isinstance(metric, dict):
             continue
         for key in ("value", "baseline"):

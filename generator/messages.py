@@ -489,6 +489,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không thay được {site} bằng bản vừa dựng: {reason}; trang cũ được giữ nguyên, hãy kiểm tra quyền ghi và chỗ trống trên đĩa rồi dựng lại",
         "cannot replace {site} with the new build: {reason}; the previous site is kept; check write permission and free disk space, then build again",
     ),
+    # --- size limits: one record must not hang or swamp the build (issue 21) -------------
+    "list-too-long": (
+        "tối đa {max} mục, hiện có {count}; hãy giữ những mục chính",
+        "at most {max} items allowed, has {count}; keep the main ones",
+    ),
+    "body-too-long": (
+        "nội dung dài {length} ký tự, tối đa {limit}; hãy rút gọn, giữ phần chính và dẫn nguồn cho phần còn lại",
+        "the body is {length} characters long, at most {limit} allowed; shorten it, keep the main points and cite the source for the rest",
+    ),
+    "body-too-many-lines": (
+        "nội dung có {count} dòng, tối đa {limit}; hãy rút gọn",
+        "the body has {count} lines, at most {limit} allowed; shorten it",
+    ),
+    "line-too-long": (
+        "dòng dài {length} ký tự, tối đa {limit}; hãy xuống dòng, hoặc tách đoạn bằng một dòng trống",
+        "the line is {length} characters long, at most {limit} allowed; break it, or separate paragraphs with a blank line",
+    ),
+    "block-too-long": (
+        "quá {limit} dòng liền nhau không có dòng trống (một đoạn văn, danh sách hoặc bảng); hãy chèn một dòng trống để tách, hoặc chia bảng làm hai",
+        "more than {limit} lines in a row without a blank line (one paragraph, list or table); insert a blank line to split them, or split the table in two",
+    ),
+    "nesting-too-deep": (
+        "dòng này lồng quá {limit} tầng (danh sách, trích dẫn '>' hoặc thụt đầu dòng); hãy bớt tầng hoặc bớt dấu cách đầu dòng",
+        "this line nests more than {limit} levels (lists, '>' quotes or indentation); nest less or remove spaces at the start",
+    ),
+    "bracket-unclosed": (
+        "dấu '[' không có ']' đóng trên cùng dòng (và cùng ô của bảng); muốn viết dấu ngoặc vuông như chữ thường, hãy viết '\\['",
+        "'[' is not closed by ']' on the same line (and table cell); write '\\[' for a literal bracket",
+    ),
+    "brackets-too-deep": (
+        "ngoặc vuông lồng nhau quá {limit} tầng; hãy bớt ngoặc, hoặc viết '\\[' cho dấu ngoặc như chữ thường",
+        "square brackets nested more than {limit} deep; remove some, or write '\\[' for a literal bracket",
+    ),
+    "link-unclosed": (
+        "địa chỉ liên kết mở bằng '(' không có ')' đóng trên cùng dòng; hãy đóng ngoặc",
+        "the link's address opened with '(' is not closed by ')' on the same line; close it",
+    ),
+    "link-quote": (
+        'địa chỉ liên kết có dấu nháy; dấu nháy chỉ dùng quanh tiêu đề ở cuối, như [chữ](https://… "tiêu đề"); trong địa chỉ hãy viết %27 thay cho \' và %22 thay cho "',
+        'the link\'s address holds a quote; quotes only go around a title at its end, as in [text](https://… "title"); in the address write %27 for \' and %22 for "',
+    ),
+    "link-in-address": (
+        "một liên kết nằm trong địa chỉ của liên kết khác; hãy tách hai liên kết ra",
+        "a link inside another link's address; separate the two links",
+    ),
+    "link-code": (
+        "liên kết có dấu '`' (mã) trong chữ hoặc trong địa chỉ; hãy bỏ dấu '`' ra khỏi liên kết",
+        "a link holds a backtick (code) in its text or address; take the backtick out of the link",
+    ),
+    "html-unclosed": (
+        "'{start}' mở một thẻ HTML nhưng không đóng đúng cách (thiếu '>', dấu nháy của thuộc tính chưa đóng trước '>', hoặc chú thích thiếu '-->'); muốn viết dấu '<' như chữ thường, hãy viết '&lt;'",
+        "'{start}' opens an HTML tag that is not closed properly (no '>', an attribute's quote left open before the '>', or a comment without '-->'); write '&lt;' for a literal '<'",
+    ),
+    "more-in-file": (
+        "và {count} lỗi, cảnh báo khác trong tệp này; hãy sửa những lỗi trên rồi kiểm tra lại",
+        "and {count} more problems in this file; fix the ones above and check again",
+    ),
+    "more-in-body": (
+        "và {count} chỗ khác trong nội dung, cần sửa như trên",
+        "and {count} more places in the body, to fix as above",
+    ),
 }
 
 

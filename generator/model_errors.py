@@ -43,19 +43,24 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+HINTED = 100  # errors of one file that get a "did you mean"; check reports 100 a file
+
+
 def issues_from_validation(
     error: ValidationError, source: Source, model: type[BaseModel]
 ) -> list[Issue]:
-    issues = []
+    issues: list[Issue] = []
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
         if any(loc[: n + 1] in source.reported for n in range(len(loc))):
             continue  # the YAML reader already explained this value
-        issues.append(_issue(detail, loc, source, model))
+        issues.append(_issue(detail, loc, source, model, hint=len(issues) < HINTED))
     return issues
 
 
-def _issue(detail: ErrorDetails, loc: tuple[Any, ...], source: Source, model: type) -> Issue:
+def _issue(
+    detail: ErrorDetails, loc: tuple[Any, ...], source: Source, model: type, hint: bool = True
+) -> Issue:
     kind, value, ctx = detail["type"], detail["input"], detail.get("ctx") or {}
     name = field_name(loc)
     line, column = source.position(loc)
@@ -68,7 +73,7 @@ def _issue(detail: ErrorDetails, loc: tuple[Any, ...], source: Source, model: ty
         return issue("missing", key=loc[-1])
     if kind == "extra_forbidden":
         line, column = source.position(loc, key=True)
-        hint_vi, hint_en = did_you_mean(_close_fields(loc, model))
+        hint_vi, hint_en = did_you_mean(_close_fields(loc, model) if hint else [])
         return issue("unknown-field", key=loc[-1], hint_vi=hint_vi, hint_en=hint_en)
     if (value is None and kind in _EXPECTED) or kind == "string_too_short":
         return issue("empty")
@@ -84,11 +89,13 @@ def _issue(detail: ErrorDetails, loc: tuple[Any, ...], source: Source, model: ty
             value=_shown(value),
         )
     if kind == "string_too_long":
-        return issue("too-long", length=len(value), limit=ctx["max_length"])
+        return issue("too-long", length=len(value.strip()), limit=ctx["max_length"])
     if kind in ("too_short", "too_long"):
         low, high = _list_bounds(loc, model)
         if high is None:
             return issue("list-too-short", min=low, count=len(value))
+        if low == 0:  # only a limit against swamping the site: say the limit alone
+            return issue("list-too-long", max=high, count=len(value))
         return issue("list-size", min=low, max=high, count=len(value))
     if kind == "literal_error":
         list_name = next((part for part in reversed(loc) if isinstance(part, str)), "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -177,20 +177,38 @@ def _not_negative(value: float) -> float:
     return value
 
 
+# Size limits: a title is a line, not a megabyte, and a list of ten thousand tags would make
+# ten thousand pages. Picked from the bundled records and the source articles with a wide
+# margin (the longest bundled name is 29 characters, line 112, source title 65, quote 536;
+# no record has more than 4 tags, 4 figures or 2 sources); docs/dong-gop.md lists them.
+NAME_LENGTH = 100  # a name or a keyword: province, tag, unit, phone, id
+LINE_LENGTH = 200  # one line: title, agency, label, publisher, alt text, caption
+SOURCE_TITLE_LENGTH = 300  # the title of an article or a decision, which can be long
+PARAGRAPH_LENGTH = 400  # summary
+QUOTE_LENGTH = 600  # the sentence a figure comes from
+URL_LENGTH = 2000  # what browsers and servers reliably accept
+EMAIL_LENGTH = 254  # RFC 5321's longest address
+MANY = 20  # items of a list: tags, sources, recognitions, images, contests entered
+METRICS = 30  # figures of one record
+REPLICAS = 100  # places and initiatives that copied one (34 provinces, 63 former ones)
+
 # Every text field is shown on pages as plain text: HTML tags in it are refused early.
 _PLAIN = AfterValidator(_check_plain)
 _ONE_LINE = AfterValidator(_check_one_line)
-# One-line texts: trimmed, not empty, length-limited, no HTML tags (pages show them as text).
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _PLAIN, _ONE_LINE]
-ShortText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _PLAIN, _ONE_LINE
-]
-PlainParagraph = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), _PLAIN
-]
-Quote = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600), _PLAIN
-]
+
+
+def _trimmed(limit: int) -> StringConstraints:
+    """Trimmed, not empty, at most ``limit`` characters."""
+    return StringConstraints(strip_whitespace=True, min_length=1, max_length=limit)
+
+
+# Texts: trimmed, not empty, length-limited, no HTML tags (pages show them as text).
+Name = Annotated[str, _trimmed(NAME_LENGTH), _PLAIN, _ONE_LINE]
+Text = Annotated[str, _trimmed(LINE_LENGTH), _PLAIN, _ONE_LINE]
+ShortText = Text  # the name contest files and the older code use for a one-line text
+SourceTitle = Annotated[str, _trimmed(SOURCE_TITLE_LENGTH), _PLAIN, _ONE_LINE]
+PlainParagraph = Annotated[str, _trimmed(PARAGRAPH_LENGTH), _PLAIN]
+Quote = Annotated[str, _trimmed(QUOTE_LENGTH), _PLAIN]
 # The JSON Schema's reading of a date, as strict as ``partial_date``: years 1945–2100,
 # real months and days, 29 February in leap years only.
 _YEAR = r"(19(4[5-9]|[5-9]\d)|20\d\d|2100)"
@@ -224,20 +242,32 @@ Amount = Annotated[
 ]
 Url = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1),
+    _trimmed(URL_LENGTH),
     AfterValidator(_check_url),
-    WithJsonSchema({"type": "string", "pattern": URL_PATTERN, "format": "uri"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": URL_PATTERN, "format": "uri", "maxLength": URL_LENGTH}
+    ),
 ]
 Key = Annotated[
     str,
+    StringConstraints(max_length=NAME_LENGTH),
     AfterValidator(_check_key),
-    WithJsonSchema({"type": "string", "pattern": "^" + _KEY.pattern + "$"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": "^" + _KEY.pattern + "$", "maxLength": NAME_LENGTH}
+    ),
 ]
 Email = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1),
+    _trimmed(EMAIL_LENGTH),
     AfterValidator(_check_email),
-    WithJsonSchema({"type": "string", "pattern": "^" + _EMAIL.pattern + "$", "format": "email"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^" + _EMAIL.pattern + "$",
+            "format": "email",
+            "maxLength": EMAIL_LENGTH,
+        }
+    ),
 ]
 
 
@@ -250,7 +280,7 @@ class Metric(_Record):
 
     label: Text = Field(description="Chỉ số đo gì / what is measured")
     value: Amount = Field(description="Giá trị (số, dấu chấm thập phân) / the value (a number)")
-    unit: Text = Field(description="Đơn vị: 'hồ sơ', '%', 'doanh nghiệp' / unit")
+    unit: Name = Field(description="Đơn vị: 'hồ sơ', '%', 'doanh nghiệp' / unit")
     baseline: Amount | None = Field(
         default=None, description="Giá trị trước khi áp dụng / the value before"
     )
@@ -262,7 +292,7 @@ class Metric(_Record):
 class Citation(_Record):
     """Where the facts come from: an article, a report, a decision."""
 
-    title: Text = Field(description="Tiêu đề bài viết hoặc văn bản / title of the source")
+    title: SourceTitle = Field(description="Tiêu đề bài viết hoặc văn bản / title of the source")
     publisher: Text = Field(description="Cơ quan, tờ báo đăng tải / publisher")
     date: PartialDate = Field(description="Ngày đăng / publication date")
     url: Url | None = Field(default=None, description="Địa chỉ trên mạng / web address")
@@ -288,7 +318,7 @@ class Contact(_Record):
 
     unit: Text = Field(description="Đơn vị đầu mối / contact unit")
     email: Email | None = Field(default=None, description="Thư điện tử của đơn vị / e-mail")
-    phone: Text | None = Field(
+    phone: Name | None = Field(
         default=None, description="Số điện thoại, đặt trong dấu nháy / phone, quoted"
     )
 
@@ -304,17 +334,17 @@ class Image(_Record):
 class Initiative(_Record):
     """One administrative-reform initiative (sáng kiến cải cách hành chính)."""
 
-    title: ShortText = Field(
+    title: Text = Field(
         description="Tên sáng kiến như địa phương gọi (tối đa 200 ký tự) / name of the initiative"
     )
-    title_en: ShortText | None = Field(default=None, description="Tên tiếng Anh / English name")
+    title_en: Text | None = Field(default=None, description="Tên tiếng Anh / English name")
     summary: PlainParagraph = Field(
         description="Tóm tắt một đoạn, chữ thuần, tối đa 400 ký tự / one-paragraph summary"
     )
     summary_en: PlainParagraph | None = Field(
         default=None, description="Tóm tắt tiếng Anh / English summary"
     )
-    province: Text = Field(
+    province: Name = Field(
         description=(
             "Tỉnh/thành nơi làm ra sáng kiến, ghi theo tên lúc đó (34 tỉnh hiện nay hoặc 63 tỉnh "
             "trước 07/2025) / the province as named at the time"
@@ -330,12 +360,14 @@ class Initiative(_Record):
             "Cấp: province (tỉnh), district (huyện, chỉ trước 01/07/2025), commune (xã) / level"
         )
     )
-    domains: list[Text] = Field(
+    domains: list[Name] = Field(
         min_length=1,
         max_length=3,
         description="1–3 lĩnh vực của Chỉ số CCHC (PAR Index) / 1–3 PAR Index areas",
     )
-    tags: list[Text] = Field(default=[], description="Từ khóa tiếng Việt / free keywords")
+    tags: list[Name] = Field(
+        default=[], max_length=MANY, description="Từ khóa tiếng Việt / free keywords"
+    )
     status: Status = Field(
         description=(
             "Tình trạng: proposed (đề xuất), piloting (thí điểm), active (đang áp dụng), "
@@ -346,24 +378,32 @@ class Initiative(_Record):
     ended: PartialDate | None = Field(
         default=None, description="Kết thúc, không trước ngày bắt đầu / ended"
     )
-    metrics: list[Metric] = Field(default=[], description="Số liệu kết quả / reported figures")
-    sources: list[Citation] = Field(
-        min_length=1, description="Ít nhất một nguồn / at least one source"
+    metrics: list[Metric] = Field(
+        default=[], max_length=METRICS, description="Số liệu kết quả / reported figures"
     )
-    recognition: list[Recognition] = Field(default=[], description="Ghi nhận, khen thưởng")
-    replicated_in: list[Text] = Field(
+    sources: list[Citation] = Field(
+        min_length=1, max_length=MANY, description="Ít nhất một nguồn / at least one source"
+    )
+    recognition: list[Recognition] = Field(
+        default=[], max_length=MANY, description="Ghi nhận, khen thưởng"
+    )
+    replicated_in: list[Name] = Field(
         default=[],
+        max_length=REPLICAS,
         description="Mã sáng kiến hoặc tỉnh/thành đã nhân rộng / ids or provinces that copied it",
     )
     contests: list[Key] = Field(
-        default=[], description="Mã các cuộc thi tham dự / ids of the contests entered"
+        default=[],
+        max_length=MANY,
+        description="Mã các cuộc thi tham dự / ids of the contests entered",
     )
     inferred: list[Inferable] = Field(
         default=[],
+        max_length=len(get_args(Inferable)),
         description=(
             "Các trường do người viết hồ sơ suy ra, nguồn không nêu trực tiếp (trang ghi "
             "'khoảng', 'ước đoán') / fields inferred by the record's writer, not stated by a source"
         ),
     )
     contact: Contact | None = Field(default=None, description="Đơn vị liên hệ / contact unit")
-    images: list[Image] = Field(default=[], description="Ảnh minh họa / pictures")
+    images: list[Image] = Field(default=[], max_length=MANY, description="Ảnh minh họa / pictures")

@@ -20,7 +20,8 @@ from .records import Record
 from .text import fold, has_d
 
 _WORD = re.compile(r"\w+")
-_TAGS = re.compile(r"<[^>]+>|[#*_`\[\]()>|!]")
+# A tag ends at the next "<" too: "<<<<" is read in one pass, not one pass per "<".
+_TAGS = re.compile(r"<[^<>]+>|[#*_`\[\]()>|!]")
 _BREAK = re.compile(r"[^\w\s]+")
 
 

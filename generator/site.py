@@ -82,9 +82,11 @@ class Site:
 
     @cached_property
     def tags(self) -> dict[str, Tag]:
+        """Each tag by its slug, named by the spelling the most records use (then the first
+        in order): one record writing a spelling twenty times is still one record."""
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
         for record in self.records:
-            for name in record.initiative.tags:
+            for name in dict.fromkeys(record.initiative.tags):
                 spellings[slug(name)][name] += 1
         return {
             key: Tag(key, min(counter, key=lambda n: (-counter[n], n)))

@@ -110,7 +110,9 @@ def load_source(path: Path, root: Path) -> tuple[Source | None, list[Issue]]:
     return source, issues + found
 
 
-_PLAIN_VALUE = re.compile(r" ([^\s\"'\[\]{}>|&*!%@`#,?:-][^#\t]*?) *")
+# A one-line plain value after "key:", its trailing spaces already cut off (matching them
+# here, after a lazy repeat, took quadratic time on a value with a long run of spaces).
+_PLAIN_VALUE = re.compile(r" ([^\s\"'\[\]{}>|&*!%@`#,?:-][^#\t]*)")
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 
 
@@ -139,7 +141,7 @@ def peek_source(path: Path, root: Path) -> Source | None:
         if start < 0:
             continue
         stop = head.index("\n", start + 1)
-        value = _PLAIN_VALUE.fullmatch(head, start + len(key) + 2, stop)
+        value = _PLAIN_VALUE.fullmatch(head[start + len(key) + 2 : stop].rstrip(" "))
         after = _BLANK_LINES.match(head, stop + 1).end()  # type: ignore[union-attr]
         if (
             value is None

@@ -10,8 +10,9 @@ import datetime
 import os
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from pydantic import ValidationError
 
 from . import urls
 from .aliases import meant
+from .bodyshape import body_shape
 from .duplicates import Titled, likely_duplicates
 from .evidence import check_evidence
 from .issues import Issue, Severity
@@ -36,7 +38,15 @@ from .repopaths import (
     suggest,
 )
 from .safety import scan_body
-from .schema import Initiative, date_period, partial_date
+from .schema import (
+    LINE_LENGTH,
+    MANY,
+    NAME_LENGTH,
+    REPLICAS,
+    Initiative,
+    date_period,
+    partial_date,
+)
 from .sources import Source
 from .text import compact, slug
 from .vocab import Vocabulary
@@ -112,9 +122,25 @@ def _issue(source: Source, code: str, path: tuple[Any, ...], field: str, **param
     return make_issue(code, source.relpath, line, column, field, severity, **params)
 
 
-def _text(source: Source, key: str) -> str | None:
+def _text(source: Source, key: str, limit: int = LINE_LENGTH) -> str | None:
+    """The trimmed text of ``key``; ``None`` when absent, empty, or over its length limit
+    (the model reports that; the checks on its meaning would only repeat the error)."""
     value = source.meta.get(key)
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str) or not value.strip() or len(value.strip()) > limit:
+        return None
+    return value.strip()
+
+
+def listed(source: Source, key: str, limit: int) -> list[Any]:
+    """The list ``key`` holds, to be checked item by item; empty when it is over its limit
+    (the model reports that once, instead of ten thousand items each being looked up)."""
+    value = source.meta.get(key)
+    return value if isinstance(value, list) and len(value) <= limit else []
+
+
+def _fits(value: object, limit: int) -> bool:
+    """A text within its length limit, to be checked for what it means."""
+    return isinstance(value, str) and len(value.strip()) <= limit
 
 
 def _check_id(source: Source, ids: Collection[str]) -> Iterator[Issue]:
@@ -143,9 +169,8 @@ def _check_folders(source: Source, moved: bool) -> Iterator[Issue]:
 
 def _check_tags(source: Source) -> Iterator[Issue]:
     """A tag becomes a page ``the/<slug>/``: it needs a slug, and not one the site uses."""
-    tags = source.meta.get("tags")
-    for index, name in enumerate(tags if isinstance(tags, list) else []):
-        if not isinstance(name, str) or not name.strip() or ("tags", index) in source.reported:
+    for index, name in enumerate(listed(source, "tags", MANY)):
+        if not _fits(name, NAME_LENGTH) or not name.strip() or ("tags", index) in source.reported:
             continue
         key, field = slug(name), f"tags[{index}]"
         if not key:
@@ -156,12 +181,12 @@ def _check_tags(source: Source) -> Iterator[Issue]:
 
 
 def _resolve(source: Source, vocab: Vocabulary) -> PlaceRef | None:
-    name = _text(source, "province")
+    name = _text(source, "province", NAME_LENGTH)
     return vocab.places.resolve(name) if name else None
 
 
 def _check_province(source: Source, place: PlaceRef | None, vocab: Vocabulary) -> Iterator[Issue]:
-    name = _text(source, "province")
+    name = _text(source, "province", NAME_LENGTH)
     if name is None or ("province",) in source.reported:
         return
     if place is None:
@@ -214,11 +239,8 @@ def _locality_params(locality: Locality) -> dict[str, str]:
 
 
 def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
-    domains = source.meta.get("domains")
-    if not isinstance(domains, list):
-        return
     seen: set[str] = set()
-    for index, value in enumerate(domains):
+    for index, value in enumerate(listed(source, "domains", MANY)):  # 4 are still told
         if not isinstance(value, str) or (("domains", index)) in source.reported:
             continue
         field = f"domains[{index}]"
@@ -278,35 +300,53 @@ def _after_merger(started: str) -> bool:
     return date_period(started)[0] >= MERGER_DAY
 
 
-def _check_body(source: Source, root: Path) -> Iterator[Issue]:
-    """Raw HTML and links the page would not show as written, and the images it shows."""
+MAX_BODY_FINDINGS = 20  # per body; a body with thousands is to be rewritten, not listed
+
+
+def _check_body(source: Source, root: Path) -> list[Issue]:
+    """What the parsers could not read in linear time, the raw HTML and links the page would
+    not show as written, and the images it shows; the first ``MAX_BODY_FINDINGS`` of them,
+    and how many more (each is only put into words if it is shown)."""
     body = source.body
-    scan = scan_body(body)
-    for finding in scan.findings:
-        line, column = _body_position(source, finding.offset)
-        yield make_issue(
-            "unsafe-html",
-            source.relpath,
-            line,
-            column,
-            "body",
-            what_vi=finding.what_vi,
-            what_en=finding.what_en,
+    shape = body_shape(body)
+    found: list[tuple[int, str, dict[str, object]]] = [
+        (problem.offset, problem.code, problem.params) for problem in shape
+    ]
+    if not any(problem.code == "body-too-long" for problem in shape):  # else read once it fits
+        scan = scan_body(body)
+        found += (
+            (f.offset, "unsafe-html", {"what_vi": f.what_vi, "what_en": f.what_en})
+            for f in scan.findings
         )
-    for offset, src in scan.images:
-        problem = _image_problem(source, src, root)
-        if problem is not None:
-            line, column = _body_position(source, offset)
-            code, params = problem
-            yield make_issue(
-                code, source.relpath, line, column, "body", Severity.ERROR, value=src, **params
-            )
+        for offset, src in scan.images:
+            problem = _image_problem(source, src, root)
+            if problem is not None:
+                code, values = problem
+                found.append((offset, code, {"value": src, **values}))
+    found.sort(key=lambda item: item[0])
+    locate = _body_locator(source)
+    issues = []
+    for offset, code, params in found[:MAX_BODY_FINDINGS]:
+        line, column = locate(offset)
+        issues.append(
+            make_issue(code, source.relpath, line, column, "body", Severity.ERROR, **params)
+        )
+    if len(found) > MAX_BODY_FINDINGS:
+        line, column = locate(found[MAX_BODY_FINDINGS][0])
+        count = len(found) - MAX_BODY_FINDINGS
+        issues.append(make_issue("more-in-body", source.relpath, line, column, "body", count=count))
+    return issues
 
 
-def _body_position(source: Source, offset: int) -> tuple[int, int]:
-    """Line and column in the file of a character of the body."""
-    before = source.body[:offset]
-    return source.body_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1
+def _body_locator(source: Source) -> Callable[[int], tuple[int, int]]:
+    """Line and column in the file of a character of the body, by its offset."""
+    starts = [0] + [match.end() for match in re.finditer("\n", source.body)]
+
+    def locate(offset: int) -> tuple[int, int]:
+        index = bisect_right(starts, offset) - 1
+        return source.body_line + index, offset - starts[index] + 1
+
+    return locate
 
 
 def _image_problem(source: Source, src: str, root: Path) -> tuple[str, dict[str, str]] | None:
@@ -337,10 +377,7 @@ def _image_problem(source: Source, src: str, root: Path) -> tuple[str, dict[str,
 
 
 def _check_images(source: Source, root: Path) -> Iterator[Issue]:
-    images = source.meta.get("images")
-    if not isinstance(images, list):
-        return
-    for index, image in enumerate(images):
+    for index, image in enumerate(listed(source, "images", MANY)):
         src = image.get("src") if isinstance(image, dict) else None
         if not isinstance(src, str) or not src.strip():
             continue
@@ -443,9 +480,8 @@ def _likely_duplicates(
 
 def _check_replicas(sources: list[Source], ids: set[str], vocab: Vocabulary) -> Iterator[Issue]:
     for source in sources:
-        replicas = source.meta.get("replicated_in")
-        for index, value in enumerate(replicas if isinstance(replicas, list) else []):
-            if not isinstance(value, str) or value in ids or vocab.places.resolve(value):
+        for index, value in enumerate(listed(source, "replicated_in", REPLICAS)):
+            if not _fits(value, NAME_LENGTH) or value in ids or vocab.places.resolve(value):
                 continue
             path, field = ("replicated_in", index), f"replicated_in[{index}]"
             locality = vocab.places.locality(value)

@@ -15,11 +15,15 @@ from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..records import Record
-from ..schema import Citation, Key, Level, PartialDate, ShortText, Text, Year, _Record
+from ..schema import MANY, REPLICAS, Citation, Key, Level, Name, PartialDate, Text, Year, _Record
 from ..sources import Source
 
 Method = Literal["mean", "trimmed-mean", "z-score"]
 ConflictRule = Literal["agency", "province"]
+# Size limits, as for records (schema.py): a contest file must not swamp the site either.
+PANEL = 100  # judges of one contest
+CONFLICTS = 500  # entries one judge declares a conflict with
+DOMAINS = 8  # the PAR Index areas
 
 
 def _positive(value: float) -> float:
@@ -38,59 +42,77 @@ class Criterion(_Record):
     """One scoring criterion: a judge gives 0..max; the total weighs it by ``weight``."""
 
     id: Key = Field(description="Mã tiêu chí / criterion id, e.g. hieu-qua")
-    label: ShortText = Field(description="Tên tiêu chí / label, e.g. Hiệu quả")
+    label: Text = Field(description="Tên tiêu chí / label, e.g. Hiệu quả")
     max: Positive = Field(description="Điểm tối đa / highest score")
     weight: Positive = Field(default=1, description="Hệ số / weight in the total")
 
 
 class Prize(_Record):
-    label: ShortText = Field(description="Tên giải / prize, e.g. Giải Nhất")
+    label: Text = Field(description="Tên giải / prize, e.g. Giải Nhất")
     count: Count = Field(description="Số giải / how many")
 
 
 class Judge(_Record):
     id: Key = Field(description="Mã giám khảo = tên tệp phiếu chấm / id, the scorecard's name")
-    name: ShortText = Field(description="Họ tên / name")
+    name: Text = Field(description="Họ tên / name")
     unit: Text = Field(description="Đơn vị công tác / the judge's unit")
-    province: Text | None = Field(default=None, description="Tỉnh, thành / province")
+    province: Name | None = Field(default=None, description="Tỉnh, thành / province")
     conflicts: list[Key] = Field(
-        default=[], description="Mã sáng kiến giám khảo không chấm / entries the judge declares"
+        default=[],
+        max_length=CONFLICTS,
+        description="Mã sáng kiến giám khảo không chấm / entries the judge declares",
     )
 
 
 class Eligibility(_Record):
     """Who may enter; each key narrows the field, an absent key does not."""
 
-    provinces: list[Text] = Field(default=[], description="Tỉnh, thành (tên nay hoặc cũ)")
-    levels: list[Level] = Field(default=[], description="Cấp / levels")
-    domains: list[Text] = Field(default=[], description="Lĩnh vực / domain ids")
+    provinces: list[Name] = Field(
+        default=[], max_length=REPLICAS, description="Tỉnh, thành (tên nay hoặc cũ)"
+    )
+    levels: list[Level] = Field(default=[], max_length=3, description="Cấp / levels")
+    domains: list[Name] = Field(default=[], max_length=DOMAINS, description="Lĩnh vực / domain ids")
     started_after: PartialDate | None = Field(default=None, description="Bắt đầu từ / from")
 
 
 class Contest(_Record):
-    title: ShortText = Field(description="Tên cuộc thi / contest title")
+    title: Text = Field(description="Tên cuộc thi / contest title")
     organiser: Text = Field(description="Cơ quan tổ chức / organiser")
     year: Year = Field(description="Năm / year")
     opens: PartialDate | None = Field(default=None, description="Bắt đầu nhận hồ sơ / opens")
     closes: PartialDate | None = Field(default=None, description="Hết hạn nhận hồ sơ / closes")
     eligibility: Eligibility = Field(default=Eligibility(), description="Điều kiện dự thi")
-    criteria: list[Criterion] = Field(default=[], description="Tiêu chí chấm / criteria")
+    criteria: list[Criterion] = Field(
+        default=[], max_length=MANY, description="Tiêu chí chấm / criteria"
+    )
     method: Method | None = Field(default=None, description="Cách tổng hợp điểm / method")
     min_judges: Count = Field(default=1, description="Số giám khảo tối thiểu mỗi sáng kiến")
-    tie_break: list[Key] = Field(default=[], description="Tiêu chí phân định khi bằng điểm")
-    conflict_of_interest: list[ConflictRule] = Field(
-        default=["agency"], description="Điều gì là xung đột lợi ích / what makes a conflict"
+    tie_break: list[Key] = Field(
+        default=[], max_length=MANY, description="Tiêu chí phân định khi bằng điểm"
     )
-    prizes: list[Prize] = Field(default=[], description="Cơ cấu giải / prizes, best first")
-    panel: list[Judge] = Field(default=[], description="Hội đồng giám khảo / the judges")
+    conflict_of_interest: list[ConflictRule] = Field(
+        default=["agency"],
+        max_length=2,
+        description="Điều gì là xung đột lợi ích / what makes a conflict",
+    )
+    prizes: list[Prize] = Field(
+        default=[], max_length=MANY, description="Cơ cấu giải / prizes, best first"
+    )
+    panel: list[Judge] = Field(
+        default=[], max_length=PANEL, description="Hội đồng giám khảo / the judges"
+    )
     published: bool = Field(default=False, description="Công bố kết quả / results public")
     illustrative: bool = Field(
         default=False, description="Ví dụ minh họa, điểm không có thật / an example, not real"
     )
     # A contest known from a report (judged elsewhere) has sources and no judging rules.
-    sources: list[Citation] = Field(default=[], description="Nguồn / where it is reported")
+    sources: list[Citation] = Field(
+        default=[], max_length=MANY, description="Nguồn / where it is reported"
+    )
     inferred: list[Literal["year", "opens", "closes"]] = Field(
-        default=[], description="Trường do người viết suy ra / values inferred, not stated"
+        default=[],
+        max_length=3,
+        description="Trường do người viết suy ra / values inferred, not stated",
     )
 
     @property

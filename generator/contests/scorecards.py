@@ -23,6 +23,7 @@ from .model import Card, ContestData, Judge
 
 SCORECARD_SUFFIXES = (".yml", ".yaml")
 COMMENT = "comment"
+COMMENT_LENGTH = 2000  # a judge's remarks on one entry: a few paragraphs, not a file
 WARNING = Severity.WARNING
 
 
@@ -209,6 +210,10 @@ def _card(
         if key == COMMENT:
             if value is not None and not isinstance(value, str):
                 issues.append(finding(source, "comment-not-text", at, name))
+            elif isinstance(value, str) and len(value) > COMMENT_LENGTH:
+                issues.append(
+                    finding(source, "too-long", at, name, length=len(value), limit=COMMENT_LENGTH)
+                )
             continue
         criterion = criteria.get(key)
         if criterion is None:

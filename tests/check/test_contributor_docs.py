@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
-from generator import urls
+from generator import bodyshape, urls
+from generator.jsonschema import schema_text
 from generator.schema import Initiative
 
 from ..conftest import PROJECT
@@ -60,3 +62,43 @@ def test_the_guides_example_is_a_template_check_will_not_let_through(tmp_path: P
         ("placeholder", "sources[0].quote"),
         ("placeholder", "body"),
     }
+
+
+def schema_limits(schema: dict[str, Any]) -> set[tuple[str, str]]:
+    """``("metrics[].unit", "100 ký tự")``, ``("tags", "20 mục")``: every limit the published
+    schema states, named the way the guide names fields."""
+    defs = schema["$defs"]
+    found: set[tuple[str, str]] = set()
+
+    def walk(name: str, node: dict[str, Any]) -> None:
+        node = defs[node["$ref"].rsplit("/", 1)[1]] if "$ref" in node else node
+        for choice in node.get("anyOf", ()):
+            walk(name, choice)
+        for key, unit in (("maxLength", "ký tự"), ("maxItems", "mục")):
+            if key in node:
+                found.add((name, f"{node[key]:,} {unit}".replace(",", ".")))
+        for field, sub in node.get("properties", {}).items():
+            walk(f"{name}.{field}" if name else field, sub)
+        if "items" in node:
+            walk(f"{name}[]", node["items"])
+
+    walk("", schema)
+    return found
+
+
+def test_the_guide_states_every_limit_of_the_record_and_the_body() -> None:
+    guide = (PROJECT / "docs" / "dong-gop.md").read_text(encoding="utf-8")
+    table = guide.split("### Giới hạn độ dài", 1)[1].split("\n\n")[2]
+    rows = [line.split(" | ") for line in table.splitlines()[2:]]
+    stated = {
+        (name, limit.strip(" |").split(" (")[0])
+        for names, limit in rows
+        for name in re.findall(r"`([^`]+)`", names)
+    }
+    wanted = {
+        (name.removesuffix("[]"), limit) for name, limit in schema_limits(json.loads(schema_text()))
+    }
+    assert wanted - stated == set()
+    body = next(limit for names, limit in rows if names == "| phần nội dung")
+    numbers = (bodyshape.MAX_CHARS, bodyshape.MAX_LINES, bodyshape.MAX_LINE, bodyshape.MAX_BLOCK)
+    assert all(f"{n:,}".replace(",", ".") in body for n in numbers), body

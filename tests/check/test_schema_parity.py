@@ -24,7 +24,7 @@ from ..conftest import FIXTURES
 CHECK = FIXTURES / "check"
 # Per-field rules the schema states too.
 SCHEMA_RULES = {
-    "missing", "unknown-field", "wrong-type", "empty", "too-long", "list-size",
+    "missing", "unknown-field", "wrong-type", "empty", "too-long", "list-size", "list-too-long",
     "list-too-short", "not-one-of", "use-id", "negative", "bad-date", "bad-year",
     "bad-url", "bad-email", "html-in-text", "unknown-domain", "bad-key",
     "duplicate-item",  # uniqueItems: domains and inferred
@@ -47,6 +47,10 @@ CHECKER_ONLY = {
     "unknown-province", "province-is-locality",
     # the body is Markdown, outside the front matter
     "unsafe-html", "summary-repeats-title", "source-without-url", "placeholder",
+    # the body's size and the shapes its parsers cannot read in linear time
+    "body-too-long", "body-too-many-lines", "line-too-long", "block-too-long", "nesting-too-deep",
+    "bracket-unclosed", "brackets-too-deep", "link-unclosed", "link-quote", "link-in-address",
+    "link-code", "html-unclosed", "more-in-body", "more-in-file",
     # a tag must have letters to make a page address
     "tag-without-letters",
     # build and contests: other files

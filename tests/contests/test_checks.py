@@ -274,3 +274,27 @@ def test_an_id_without_letters_gets_a_placeholder_suggestion(repo: ContestRepo) 
     _, issues = repo.check()
     bad = next(i for i in issues if i["code"] == "bad-key")
     assert "'%%' không dùng được làm mã" in bad["message"] and "ví dụ 'ma-moi'" in bad["message"]
+
+
+def test_a_contest_file_has_size_limits(repo: ContestRepo) -> None:
+    repo.record("a", contests=())
+    panel = [{"id": f"gk-{n}", "name": f"Giám khảo {n}", "unit": "Sở"} for n in range(101)]
+    repo.contest(panel=panel, organiser="Sở Nội vụ " * 30)
+    code, issues = repo.check()
+    assert code == 1
+    assert [(i["line"], i["field"], i["message_en"]) for i in issues] == [
+        (2, "organiser", "is 299 characters long, at most 200 allowed; shorten it"),
+        (35, "panel", "at most 100 items allowed, has 101; keep the main ones"),
+    ]
+
+
+def test_a_judges_comment_is_remarks_not_a_file(repo: ContestRepo) -> None:
+    repo.record("a")
+    repo.contest()
+    card = {"tinh-moi": 1, "hieu-qua": 1, "nhan-rong": 1, "comment": "x" * 2001}
+    repo.scores("gk-01", {"a": card})
+    code, issues = repo.check()
+    assert code == 1
+    assert [(i["path"], i["line"], i["field"], i["message"]) for i in issues] == [
+        (CARD, 5, "a.comment", "dài 2001 ký tự, tối đa 2000; hãy rút gọn")
+    ]

@@ -196,6 +196,23 @@ def test_control_character_fails_the_build_and_keeps_the_previous_site(
     assert not (project / "docs" / "sang-kien" / "hong.md").exists()
 
 
+def test_a_body_no_parser_can_read_in_time_never_reaches_the_build(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """40,000 "[" kept Python-Markdown busy for good; the build checks first and stops."""
+    hostile = project / "initiatives" / "dak-lak" / "ngoac.md"
+    hostile.write_text(valid_record() + ("[" * 2000 + "\n") * 10, "utf-8")
+    assert main(["--root", str(project), "build"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "initiatives/dak-lak/ngoac.md:22:1: error: body: dấu '[' không có ']' đóng trên cùng dòng"
+    )
+    assert "và 19990 chỗ khác trong nội dung" in err
+    assert "Build failed; the previous site is untouched." in err
+    assert not (project / "site").exists()
+    assert not (project / "docs" / "sang-kien" / "ngoac.md").exists()
+
+
 def test_mkdocs_failure_leaves_the_previous_site_untouched(project: Path) -> None:
     assert build(project).ok
     before = tree_digest(project / "site")

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from ..conftest import PROJECT
+from generator.build import build
+
+from ..conftest import PROJECT, valid_record
 from .conftest import broken_links
 
 PROJECT_DOCS = PROJECT / "docs"
@@ -167,6 +169,29 @@ def test_tag_year_and_status_pages(built_site: Path) -> None:
     ended = article(built_site, "trang-thai/ended/index.html")
     assert ended.h1.get_text(strip=True).startswith("Đã kết thúc")
     assert "Hẹn giờ trả kết quả qua tin nhắn" in ended.get_text()
+
+
+def test_a_tag_is_named_by_the_spelling_most_records_use_not_the_most_repeated(
+    project: Path,
+) -> None:
+    """Two records write "một cửa"; a third repeats "Một Cửa" twenty times: one record."""
+    shouting = valid_record(
+        **{
+            "title: Ngày thứ 6 nhanh": "title: Tiếp nhận hồ sơ cả ngày thứ Bảy",
+            "tags: [một cửa]": "tags: [" + ", ".join(["Một Cửa"] * 20) + "]",
+        }
+    )
+    (project / "initiatives" / "dak-lak" / "thu-bay.md").write_text(shouting, "utf-8")
+    result = build(project)
+    assert result.ok, [i.as_text() for i in result.check.issues + result.issues]
+    assert result.site_dir is not None
+    page = article(result.site_dir, "the/mot-cua/index.html")
+    assert page.h1.get_text(strip=True).startswith("một cửa")
+    assert "3 sáng kiến" in page.get_text()
+    record = soup(result.site_dir, "sang-kien/thu-bay/index.html")
+    assert [a.get_text(strip=True) for a in record.select('a[href$="/the/mot-cua/"]')] == [
+        "một cửa"
+    ]
 
 
 def test_breadcrumbs_on_every_page_but_home(built_site: Path) -> None:
