@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -47,6 +48,14 @@ settings.register_profile(  # bench/mutation.py: a verdict is all it needs, not 
     "mutation", settings.get_profile("default"), phases=[Phase.explicit, Phase.generate]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# Tests make their own repositories in tmp_path. Run under `git rebase --exec` or a hook,
+# git's variables (GIT_DIR, GIT_INDEX_FILE...) would point those commands at this project's
+# repository instead: a test's `git init` once turned it bare and committed over a branch.
+for _name in subprocess.run(
+    ["git", "rev-parse", "--local-env-vars"], capture_output=True, text=True, check=False
+).stdout.split():
+    os.environ.pop(_name, None)
 
 
 def shared(scope: str) -> Callable[[str, pytest.Config], str]:
