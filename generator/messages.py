@@ -550,6 +550,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "và {count} chỗ khác trong nội dung, cần sửa như trên",
         "and {count} more places in the body, to fix as above",
     ),
+    # --- red team of the trust round (issue 21): what still got through ------------------
+    "footnotes-too-many": (
+        "nội dung có {count} dấu chú thích '[^', tối đa {limit}; hãy giữ những chú thích chính, nhắc lại một chú thích bằng lời thay vì '[^…]'",
+        "the body has {count} footnote marks '[^', at most {limit} allowed; keep the main footnotes, and refer to one again in words rather than with '[^…]'",
+    ),
 }
 
 
