@@ -555,6 +555,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nội dung có {count} dấu chú thích '[^', tối đa {limit}; hãy giữ những chú thích chính, nhắc lại một chú thích bằng lời thay vì '[^…]'",
         "the body has {count} footnote marks '[^', at most {limit} allowed; keep the main footnotes, and refer to one again in words rather than with '[^…]'",
     ),
+    "number-too-big": (
+        "{value} quá lớn: tối đa {limit}",
+        "{value} is too big: at most {limit}",
+    ),
 }
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import ContestRepo
+from .conftest import CONTEST, ContestRepo
 
 CARD = "contests/hoi-thi/scores/gk-01.yml"
+FILE = "contests/hoi-thi/contest.yml"
 
 
 def found(issues: list[dict]) -> list[tuple[str, str, int, str, str]]:
@@ -298,3 +299,27 @@ def test_a_judges_comment_is_remarks_not_a_file(repo: ContestRepo) -> None:
     assert [(i["path"], i["line"], i["field"], i["message"]) for i in issues] == [
         (CARD, 5, "a.comment", "dài 2001 ký tự, tối đa 2000; hãy rút gọn")
     ]
+
+
+def test_a_contest_has_upper_bounds_on_its_numbers(repo: ContestRepo) -> None:
+    """``max: 1.7e+308`` overflowed the judges' totals and stopped ``judge`` and every build
+    (exit 3); the check passed."""
+    repo.record("a")
+    repo.record("b")
+    criteria = [
+        {"id": "tinh-moi", "label": "Tính mới", "max": 1.7e308, "weight": 1.7e308},
+        {"id": "hieu-qua", "label": "Hiệu quả", "max": 1000, "weight": 100},
+    ]
+    repo.contest(criteria=criteria, tie_break=[], published=True)
+    repo.scores(
+        "gk-01", {"a": {"tinh-moi": 1.7e308, "hieu-qua": 1000}, "b": {"tinh-moi": 1, "hieu-qua": 1}}
+    )
+    code, issues = repo.check()
+    assert code == 1
+    assert [(i["path"], i["line"], i["field"], i["message_en"]) for i in issues[:2]] == [
+        (FILE, 9, "criteria[0].max", "1.7e+308 is too big: at most 1000"),
+        (FILE, 10, "criteria[0].weight", "1.7e+308 is too big: at most 100"),
+    ]
+    assert {i["code"] for i in issues[2:]} == {"unknown-contest"}  # the contest is not read
+    code, _, err = repo.run("judge", CONTEST)
+    assert code == 1 and "internal error" not in err
