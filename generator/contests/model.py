@@ -25,10 +25,11 @@ PANEL = 100  # judges of one contest
 CONFLICTS = 500  # entries one judge declares a conflict with
 DOMAINS = 8  # the PAR Index areas
 # Upper bounds on the numbers: ``max: 1.7e+308`` overflowed the judges' totals and stopped
-# ``judge`` and every build. Committees score out of 10, 30 or 100 and weigh a criterion 1
-# to 3 times.
+# ``judge`` and every build, and a prize of ``count: 100000000000`` places filled the memory.
+# Committees score out of 10, 30 or 100, weigh a criterion 1 to 3 times, give a few prizes.
 MAX_POINTS = 1000  # a criterion's highest score
 MAX_WEIGHT = 100  # a criterion's weight in the total
+MAX_PLACES = 1000  # places of one prize
 
 
 def _positive(value: float) -> float:
@@ -53,6 +54,12 @@ def _up_to(limit: int) -> WithJsonSchema:
 
 
 Count = Annotated[int, AfterValidator(_positive), WithJsonSchema({"type": "integer", "minimum": 1})]
+Places = Annotated[
+    int,
+    AfterValidator(_positive),
+    _at_most(MAX_PLACES),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PLACES}),
+]
 Points = Annotated[float, AfterValidator(_positive), _at_most(MAX_POINTS), _up_to(MAX_POINTS)]
 Weight = Annotated[float, AfterValidator(_positive), _at_most(MAX_WEIGHT), _up_to(MAX_WEIGHT)]
 
@@ -68,7 +75,7 @@ class Criterion(_Record):
 
 class Prize(_Record):
     label: Text = Field(description="Tên giải / prize, e.g. Giải Nhất")
-    count: Count = Field(description="Số giải / how many")
+    count: Places = Field(description="Số giải / how many")
 
 
 class Judge(_Record):

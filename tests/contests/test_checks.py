@@ -323,3 +323,17 @@ def test_a_contest_has_upper_bounds_on_its_numbers(repo: ContestRepo) -> None:
     assert {i["code"] for i in issues[2:]} == {"unknown-contest"}  # the contest is not read
     code, _, err = repo.run("judge", CONTEST)
     assert code == 1 and "internal error" not in err
+
+
+def test_a_prize_has_at_most_a_thousand_places(repo: ContestRepo) -> None:
+    """A prize of ``count: 100000000000`` places passed the check, then the ranking listed
+    every place and filled the memory of ``judge`` and of every build."""
+    repo.record("a")
+    repo.contest(prizes=[{"label": "Giải Nhất", "count": 100_000_000_000}], published=True)
+    repo.scores("gk-01", {"a": (1, 1, 1)})
+    code, issues = repo.check()
+    assert code == 1
+    assert [(i["path"], i["line"], i["field"], i["message_en"]) for i in issues[:1]] == [
+        (FILE, 28, "prizes[0].count", "100000000000 is too big: at most 1000"),
+    ]
+    assert {i["code"] for i in issues[1:]} == {"unknown-contest"}  # the contest is not read
