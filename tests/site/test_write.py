@@ -178,3 +178,31 @@ def test_docs_holds_no_link_to_write_or_delete_through(project: Path) -> None:
     assert victim.read_text("utf-8") == '["gioi-thieu.md"]'
     assert (project / "docs" / "gioi-thieu.md").is_file()
     assert not (project / "docs" / MANIFEST).is_symlink()
+
+
+LINK = (
+    ":1:1: error: file: đây là liên kết tượng trưng (symlink), không được đọc; hãy thay bằng"
+    " tệp hoặc thư mục thật, hoặc xóa nó — this is a symbolic link, which is never followed;"
+    " replace it with the real file or folder, or remove it"
+)
+
+
+def test_the_build_publishes_nothing_through_a_link_at_docs_or_in_theme(project: Path) -> None:
+    """``docs`` as a link to another folder was written into (every generated page) and
+    published whole, and a link in ``theme/`` (MkDocs copies the theme's files into the
+    site) published the file it names: any file of the machine that builds the site."""
+    secret = project.parent / "secret.txt"
+    secret.write_text("bí mật", "utf-8")
+    (project / "theme" / "overrides" / "assets" / "k.txt").symlink_to(secret)
+    code, _, err = run_main("--root", str(project), "build")
+    assert (code, err.splitlines()[0]) == (1, "theme/overrides/assets/k.txt" + LINK)
+    assert not (project / "site").exists()
+    (project / "theme" / "overrides" / "assets" / "k.txt").unlink()
+    outside = project.parent / "outside"
+    (project / "docs").rename(outside)
+    (project / "docs").symlink_to(outside, target_is_directory=True)
+    before = sorted(outside.rglob("*"))
+    code, _, err = run_main("--root", str(project), "build")
+    assert (code, err.splitlines()[0]) == (1, "docs" + LINK)
+    assert sorted(outside.rglob("*")) == before  # nothing written there
+    assert not (project / "site").exists()
