@@ -555,6 +555,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nội dung có {count} dấu chú thích '[^', tối đa {limit}; hãy giữ những chú thích chính, nhắc lại một chú thích bằng lời thay vì '[^…]'",
         "the body has {count} footnote marks '[^', at most {limit} allowed; keep the main footnotes, and refer to one again in words rather than with '[^…]'",
     ),
+    "runnable-in-docs": (
+        "trình duyệt chạy tệp này như một trang hay một chương trình, trên chính tên miền của trang và không có chính sách bảo mật nội dung (CSP): nó đọc được mọi thứ của trang, kể cả khóa GitHub của trình soạn thảo web; trang viết tay là tệp Markdown (.md), hãy đưa nội dung vào một trang .md hoặc xóa tệp",
+        "a browser runs this file as a page or a program, on the site's own origin and without its Content-Security-Policy: it can read everything of the site, the web editor's GitHub token included; hand-written pages are Markdown (.md): move its content into a .md page, or remove the file",
+    ),
     "number-too-big": (
         "{value} quá lớn: tối đa {limit}",
         "{value} is too big: at most {limit}",
