@@ -559,6 +559,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trình duyệt chạy tệp này như một trang hay một chương trình, trên chính tên miền của trang và không có chính sách bảo mật nội dung (CSP): nó đọc được mọi thứ của trang, kể cả khóa GitHub của trình soạn thảo web; trang viết tay là tệp Markdown (.md), hãy đưa nội dung vào một trang .md hoặc xóa tệp",
         "a browser runs this file as a page or a program, on the site's own origin and without its Content-Security-Policy: it can read everything of the site, the web editor's GitHub token included; hand-written pages are Markdown (.md): move its content into a .md page, or remove the file",
     ),
+    "scorecard-twice": (
+        "giám khảo '{judge}' đã có phiếu chấm {other}; mỗi giám khảo chỉ nộp một phiếu, tên là <mã-giám-khảo>.yml: hãy gộp điểm vào phiếu đó và xóa tệp này",
+        "judge '{judge}' already has the scorecard {other}; a judge files one scorecard, named <judge-id>.yml: merge the scores into it and delete this file",
+    ),
     "number-too-big": (
         "{value} quá lớn: tối đa {limit}",
         "{value} is too big: at most {limit}",

@@ -337,3 +337,38 @@ def test_a_prize_has_at_most_a_thousand_places(repo: ContestRepo) -> None:
         (FILE, 28, "prizes[0].count", "100000000000 is too big: at most 1000"),
     ]
     assert {i["code"] for i in issues[1:]} == {"unknown-contest"}  # the contest is not read
+
+
+def test_a_judge_files_one_scorecard(repo: ContestRepo) -> None:
+    """``gk-01.yaml`` or ``gk-01.YML`` beside ``gk-01.yml`` was read as another scorecard of
+    the same judge: counted three times, that judge turned the ranking over (b, then a),
+    and the check said nothing."""
+    repo.record("a")
+    repo.record("b")
+    repo.contest()
+    repo.scores("gk-01", {"a": (10, 10, 10), "b": (20, 20, 20)})
+    repo.scores("gk-02", {"a": (10, 10, 10), "b": (20, 20, 20)})
+    card = repo.root / "contests/hoi-thi/scores/gk-01.yml"
+    stuffed = card.read_text("utf-8").replace("10", "30").replace("20", "0")
+    for name in ("gk-01.yaml", "gk-01.YML"):
+        (card.parent / name).write_text(stuffed, "utf-8")
+    code, issues = repo.check()
+    assert code == 1
+    assert [(i["path"], i["line"], i["field"], i["message_en"]) for i in issues] == [
+        (
+            "contests/hoi-thi/scores/gk-01.YML",
+            1,
+            "file",
+            "scorecard name 'gk-01.YML' must be the judge's id (lower-case ASCII letters,"
+            " digits, hyphens) ending in .yml; rename it 'gk-01.yml'",
+        ),
+        (
+            "contests/hoi-thi/scores/gk-01.yaml",
+            1,
+            "file",
+            "judge 'gk-01' already has the scorecard contests/hoi-thi/scores/gk-01.yml; a judge"
+            " files one scorecard, named <judge-id>.yml: merge the scores into it and delete"
+            " this file",
+        ),
+    ]
+    assert repo.run("judge", CONTEST)[0] == 1
