@@ -89,6 +89,7 @@ def validate_source(
     issues += _check_folders(source, moved=any(i.code == "wrong-folder" for i in issues))
     issues += _check_domains(source, vocab)
     issues += _check_tags(source)
+    issues += _repeats(source, "contests")
     issues += _check_dates(source)
     issues += _check_body(source, root)
     issues += _check_images(source, root)
@@ -178,6 +179,18 @@ def _check_tags(source: Source) -> Iterator[Issue]:
         elif key in urls.RESERVED_SLUGS:
             url = urls.tag(key).url
             yield _issue(source, "reserved-slug", ("tags", index), field, value=name, url=url)
+
+
+def _repeats(source: Source, key: str) -> Iterator[Issue]:
+    """An item listed twice where each may be listed once: a record that entered a contest
+    twice was ranked twice, taking two places and pushing a rival out of the prizes."""
+    seen: set[str] = set()
+    for index, value in enumerate(listed(source, key, MANY)):
+        if not isinstance(value, str) or (key, index) in source.reported:
+            continue
+        if value in seen:
+            yield _issue(source, "duplicate-item", (key, index), f"{key}[{index}]", value=value)
+        seen.add(value)
 
 
 def _resolve(source: Source, vocab: Vocabulary) -> PlaceRef | None:

@@ -372,3 +372,24 @@ def test_a_judge_files_one_scorecard(repo: ContestRepo) -> None:
         ),
     ]
     assert repo.run("judge", CONTEST)[0] == 1
+
+
+def test_a_record_enters_a_contest_once(repo: ContestRepo) -> None:
+    """``contests: [hoi-thi, hoi-thi]`` listed the entry twice in the ranking: it took two
+    places, and a rival below it lost its prize (c, third, fell to fourth)."""
+    repo.record("a", contests=(CONTEST, CONTEST))
+    repo.record("b")
+    repo.record("c")
+    repo.contest()
+    repo.scores("gk-01", {"a": (10, 10, 10), "b": (20, 20, 20), "c": (5, 5, 5)})
+    code, issues = repo.check()
+    assert code == 1
+    assert [(i["path"], i["line"], i["field"], i["message_en"]) for i in issues] == [
+        (CARD, 1, "a", "no initiative with the id 'a' (or its record has errors)"),
+        (
+            "initiatives/dak-lak/a.md",
+            13,
+            "contests[1]",
+            "'hoi-thi' is listed twice; remove the repeat",
+        ),
+    ]
