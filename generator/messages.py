@@ -563,6 +563,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "giám khảo '{judge}' đã có phiếu chấm {other}; mỗi giám khảo chỉ nộp một phiếu, tên là <mã-giám-khảo>.yml: hãy gộp điểm vào phiếu đó và xóa tệp này",
         "judge '{judge}' already has the scorecard {other}; a judge files one scorecard, named <judge-id>.yml: merge the scores into it and delete this file",
     ),
+    "id-is-place": (
+        "mã sáng kiến '{value}' đọc được là tên tỉnh, thành '{place}', nên 'replicated_in' của hồ sơ khác không còn phân biệt được; hãy đổi tên tệp theo tên sáng kiến",
+        "the initiative id '{value}' reads as the province '{place}', so the other records' 'replicated_in' could no longer tell them apart; rename the file after the initiative's title",
+    ),
     "number-too-big": (
         "{value} quá lớn: tối đa {limit}",
         "{value} is too big: at most {limit}",

@@ -84,7 +84,7 @@ def validate_source(
 ) -> tuple[Record | None, list[Issue]]:
     model, issues = _model(source)
     place = _resolve(source, vocab)
-    issues += _check_id(source, ids)
+    issues += _check_id(source, ids, vocab)
     issues += _check_province(source, place, vocab)
     issues += _check_folders(source, moved=any(i.code == "wrong-folder" for i in issues))
     issues += _check_domains(source, vocab)
@@ -144,7 +144,7 @@ def _fits(value: object, limit: int) -> bool:
     return isinstance(value, str) and len(value.strip()) <= limit
 
 
-def _check_id(source: Source, ids: Collection[str]) -> Iterator[Issue]:
+def _check_id(source: Source, ids: Collection[str], vocab: Vocabulary) -> Iterator[Issue]:
     if not ID_PATTERN.fullmatch(source.stem):
         suggestion = suggest(source.stem, ids, fallback="ten-sang-kien")
         yield make_issue(
@@ -153,6 +153,11 @@ def _check_id(source: Source, ids: Collection[str]) -> Iterator[Issue]:
     elif source.stem in urls.RESERVED_SLUGS:
         url = urls.initiative(source.stem).url
         yield make_issue("reserved-slug", source.relpath, 1, 1, "id", value=source.stem, url=url)
+    elif (place := vocab.places.resolve(source.stem)) is not None:
+        # ``replicated_in`` names records and provinces alike: an id that reads as a
+        # province would take over every other record's mention of that province.
+        name = (place.former or place.current).name
+        yield make_issue("id-is-place", source.relpath, 1, 1, "id", value=source.stem, place=name)
 
 
 def _check_folders(source: Source, moved: bool) -> Iterator[Issue]:

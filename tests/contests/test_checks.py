@@ -157,7 +157,7 @@ def test_entries_must_name_a_contest_they_may_enter(repo: ContestRepo) -> None:
 
 def test_a_former_province_admits_only_records_made_under_it(repo: ContestRepo) -> None:
     repo.contest(eligibility={"provinces": ["Phú Yên"]})
-    repo.record("phu-yen-cu", province="Phú Yên")
+    repo.record("mot-cua-phu-yen", province="Phú Yên")
     repo.record("dak-lak-nay")
     _, issues = repo.check()
     assert [(Path(i["path"]).stem, i["code"]) for i in issues] == [("dak-lak-nay", "not-eligible")]
