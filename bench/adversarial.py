@@ -112,6 +112,11 @@ SHAPES = [
     Shape("apostrophe addresses", 7_000, lines_of("[a](it's) ")),
     Shape("links in addresses", 7_000, lines_of("[a](b ")),
     Shape("nested list markers", 7_000, lines_of("- ", width=200)),
+    Shape(
+        "references to one footnote",
+        7_000,
+        lambda n: lines_of("[^1]")(n) + "\n[^1]: https://x.vn/a\n",
+    ),
     Shape("one block of headings", 7_000, lambda n: "## chữ chữ chữ\n" * (n // 15)),
     # within the limits and accepted: the build is timed too
     Shape("links", 7_000, lines_of("[hồ sơ](https://x.vn/a) ")),

@@ -22,6 +22,9 @@ so no parser ever receives one. The rules, and what each prevents:
   (``[a](url "title")``: an apostrophe in an address makes the parser read to the end of
   the paragraph); no backtick in a link, since a code span hides brackets from the
   parser but not from this count;
+- footnotes: at most ``MAX_FOOTNOTE_MARKS`` marks ``[^`` (references and definitions):
+  Python-Markdown numbers each further reference to one footnote by trying ``2``, ``3``,
+  ``4``… in turn, so 7,000 references to one footnote took 30 s to render;
 - HTML: a tag ``<x ...>`` ends with ``>`` and each quoted attribute value ends before
   that ``>``; ``</x>``, ``<!x>``, ``<![x]]>`` and ``<?x?>`` have their end, and a comment
   ``<!--`` its ``-->`` (``html.parser`` reads from a construct it cannot close to the end
@@ -44,6 +47,10 @@ MAX_LINE = 3_000  # the longest line of a bundled body or a source article: 1,22
 MAX_BLOCK = 200  # lines of one paragraph, list or table; a source article's longest: 16
 MAX_NESTING = 8  # levels of lists, quotes and indentation one line may open
 MAX_BRACKETS = 3  # "[![a](b.png)](c)" is 2 deep
+# Every "[^", escaped or in code too: "\\[^1]" is a reference, and a count of the marks
+# cannot be misled by how a label is spelt. A source article's longest list of notes: 12.
+MAX_FOOTNOTE_MARKS = 100
+FOOTNOTE_MARK = "[^"
 
 # Python-Markdown's backslash escapes: "\[" is no bracket to it, "\\[" is one.
 _ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
@@ -95,6 +102,7 @@ def body_shape(body: str) -> list[ShapeFinding]:
         found += _nesting(line, start)
         found += _links(line, start)
         start += len(line) + 1
+    found += _footnote_marks(body)
     found += (
         ShapeFinding(at, "html-unclosed", {"start": what}) for at, what in unclosed_html(body)
     )
@@ -116,6 +124,18 @@ def _nesting(line: str, start: int) -> Iterator[ShapeFinding]:
             at = marker.end()
         depth += 1
     yield ShapeFinding(start + at, "nesting-too-deep", {"limit": MAX_NESTING})
+
+
+def _footnote_marks(body: str) -> list[ShapeFinding]:
+    """The footnote mark ``[^`` that is one too many, told once with how many there are."""
+    count = body.count(FOOTNOTE_MARK)
+    if count <= MAX_FOOTNOTE_MARKS:
+        return []
+    at = -1
+    for _ in range(MAX_FOOTNOTE_MARKS + 1):
+        at = body.find(FOOTNOTE_MARK, at + 1)
+    params: dict[str, object] = {"count": count, "limit": MAX_FOOTNOTE_MARKS}
+    return [ShapeFinding(at, "footnotes-too-many", params)]
 
 
 class _Segment:

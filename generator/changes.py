@@ -69,10 +69,27 @@ def _diff_names(root: Path, *revisions: str) -> list[str]:
     return names
 
 
+def _commit(root: Path, ref: str) -> str:
+    """The commit ``ref`` names, as a hash: what ``git diff`` is given, never ``ref`` itself.
+
+    Handed to ``git diff`` as it was written, ``--output=FILE`` was read as an option: git
+    wrote FILE, and the check saw no change and passed. No reference starts with ``-``.
+    """
+    if ref.startswith("-"):
+        raise GitError("không phải tên nhánh hay commit / not a branch or commit name")
+    try:
+        commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip()
+    except GitError:
+        commit = b""
+    if not commit:
+        raise GitError("không có nhánh hay commit này / no such branch or commit")
+    return os.fsdecode(commit)
+
+
 def changed_files(root: Path, ref: str) -> Changes:
     """Files under ``initiatives/`` and ``contests/`` changed since ``ref``."""
     top = Path(os.fsdecode(_git(root, "rev-parse", "--show-toplevel").rstrip(b"\n")))
-    names = set(_diff_names(root, f"{ref}...HEAD"))
+    names = set(_diff_names(root, f"{_commit(root, ref)}...HEAD"))
     names |= set(_diff_names(root, "HEAD"))
     untracked = _git(root, "ls-files", "--others", "--exclude-standard", "--full-name", "-z")
     names |= set(_names(untracked))

@@ -337,8 +337,19 @@ def run_judge(args: argparse.Namespace, root: Path) -> int:
         )
         return 1
     if args.packets is not None:
-        from .contests.packets import assign, write_packets
+        from .contests.packets import assign, filled_scorecards, write_packets
 
+        filled = filled_scorecards(data, args.packets)
+        for card in filled:
+            print(
+                f"sangkien judge: {visible(str(card))} đã có điểm hoặc nhận xét của giám khảo;"
+                " không ghi đè: hãy chuyển phiếu này đi, hoặc ghi hồ sơ vào một thư mục khác —"
+                " already holds a judge's scores or comments; not overwritten: move it away, or"
+                " write the packets to another folder",
+                file=sys.stderr,
+            )
+        if filled:
+            return 2
         assignment, short = assign(data, load_vocabulary(), args.assign, args.seed)
         written = write_packets(data, assignment, args.packets)
         for item in short:

@@ -550,6 +550,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "và {count} chỗ khác trong nội dung, cần sửa như trên",
         "and {count} more places in the body, to fix as above",
     ),
+    # --- red team of the trust round (issue 21): what still got through ------------------
+    "footnotes-too-many": (
+        "nội dung có {count} dấu chú thích '[^', tối đa {limit}; hãy giữ những chú thích chính, nhắc lại một chú thích bằng lời thay vì '[^…]'",
+        "the body has {count} footnote marks '[^', at most {limit} allowed; keep the main footnotes, and refer to one again in words rather than with '[^…]'",
+    ),
+    "runnable-in-docs": (
+        "trình duyệt chạy tệp này như một trang hay một chương trình, trên chính tên miền của trang và không có chính sách bảo mật nội dung (CSP): nó đọc được mọi thứ của trang, kể cả khóa GitHub của trình soạn thảo web; trang viết tay là tệp Markdown (.md), hãy đưa nội dung vào một trang .md hoặc xóa tệp",
+        "a browser runs this file as a page or a program, on the site's own origin and without its Content-Security-Policy: it can read everything of the site, the web editor's GitHub token included; hand-written pages are Markdown (.md): move its content into a .md page, or remove the file",
+    ),
+    "scorecard-twice": (
+        "giám khảo '{judge}' đã có phiếu chấm {other}; mỗi giám khảo chỉ nộp một phiếu, tên là <mã-giám-khảo>.yml: hãy gộp điểm vào phiếu đó và xóa tệp này",
+        "judge '{judge}' already has the scorecard {other}; a judge files one scorecard, named <judge-id>.yml: merge the scores into it and delete this file",
+    ),
+    "id-is-place": (
+        "mã sáng kiến '{value}' đọc được là tên tỉnh, thành '{place}', nên 'replicated_in' của hồ sơ khác không còn phân biệt được; hãy đổi tên tệp theo tên sáng kiến",
+        "the initiative id '{value}' reads as the province '{place}', so the other records' 'replicated_in' could no longer tell them apart; rename the file after the initiative's title",
+    ),
+    "number-too-big": (
+        "{value} quá lớn: tối đa {limit}",
+        "{value} is too big: at most {limit}",
+    ),
 }
 
 

@@ -128,6 +128,14 @@ def walk(folder: Path) -> Iterator[Entry]:
                 yield Entry(entry.path, link, is_dir)
 
 
+def links_in(folder: Path) -> list[Path]:
+    """``folder`` itself when it is a symbolic link, else every link inside it, in order
+    (hidden ones left out, as ``walk`` does): what a build must not read nor write through."""
+    if folder.is_symlink():
+        return [folder]
+    return sorted(Path(entry.path) for entry in walk(folder) if entry.is_link)
+
+
 def files_in(folder: Path) -> Iterator[Path]:
     """Every file under ``folder`` that is not a link, hidden ones left out, in order."""
     names = sorted(e.path for e in walk(folder) if not e.is_dir and not e.is_link)

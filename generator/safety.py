@@ -159,7 +159,10 @@ _BACKTICKS = re.compile(r"`+")
 _INLINE_LINK = re.compile(r"(!?)\[[^\[\]\n]*\]\(\s*(<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)")
 # ``[name]: destination``; the destination may start on the next line. The spaces before
 # and after that line break are two repeats that must not both match the same run.
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.MULTILINE)
+# ``[^name]: text`` is a footnote, not a link: its text is read like the rest of the body.
+_REFERENCE = re.compile(
+    r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.MULTILINE
+)
 _ACTIVE_TAG = re.compile(
     r"<\s*(" + "|".join(sorted(ACTIVE_TAGS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE
 )

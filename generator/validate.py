@@ -84,11 +84,12 @@ def validate_source(
 ) -> tuple[Record | None, list[Issue]]:
     model, issues = _model(source)
     place = _resolve(source, vocab)
-    issues += _check_id(source, ids)
+    issues += _check_id(source, ids, vocab)
     issues += _check_province(source, place, vocab)
     issues += _check_folders(source, moved=any(i.code == "wrong-folder" for i in issues))
     issues += _check_domains(source, vocab)
     issues += _check_tags(source)
+    issues += _repeats(source, "contests")
     issues += _check_dates(source)
     issues += _check_body(source, root)
     issues += _check_images(source, root)
@@ -143,7 +144,7 @@ def _fits(value: object, limit: int) -> bool:
     return isinstance(value, str) and len(value.strip()) <= limit
 
 
-def _check_id(source: Source, ids: Collection[str]) -> Iterator[Issue]:
+def _check_id(source: Source, ids: Collection[str], vocab: Vocabulary) -> Iterator[Issue]:
     if not ID_PATTERN.fullmatch(source.stem):
         suggestion = suggest(source.stem, ids, fallback="ten-sang-kien")
         yield make_issue(
@@ -152,6 +153,11 @@ def _check_id(source: Source, ids: Collection[str]) -> Iterator[Issue]:
     elif source.stem in urls.RESERVED_SLUGS:
         url = urls.initiative(source.stem).url
         yield make_issue("reserved-slug", source.relpath, 1, 1, "id", value=source.stem, url=url)
+    elif (place := vocab.places.resolve(source.stem)) is not None:
+        # ``replicated_in`` names records and provinces alike: an id that reads as a
+        # province would take over every other record's mention of that province.
+        name = (place.former or place.current).name
+        yield make_issue("id-is-place", source.relpath, 1, 1, "id", value=source.stem, place=name)
 
 
 def _check_folders(source: Source, moved: bool) -> Iterator[Issue]:
@@ -178,6 +184,18 @@ def _check_tags(source: Source) -> Iterator[Issue]:
         elif key in urls.RESERVED_SLUGS:
             url = urls.tag(key).url
             yield _issue(source, "reserved-slug", ("tags", index), field, value=name, url=url)
+
+
+def _repeats(source: Source, key: str) -> Iterator[Issue]:
+    """An item listed twice where each may be listed once: a record that entered a contest
+    twice was ranked twice, taking two places and pushing a rival out of the prizes."""
+    seen: set[str] = set()
+    for index, value in enumerate(listed(source, key, MANY)):
+        if not isinstance(value, str) or (key, index) in source.reported:
+            continue
+        if value in seen:
+            yield _issue(source, "duplicate-item", (key, index), f"{key}[{index}]", value=value)
+        seen.add(value)
 
 
 def _resolve(source: Source, vocab: Vocabulary) -> PlaceRef | None:

@@ -8,7 +8,8 @@ refuses a generated path where a file it does not own already is (of any kind), 
 The manifest is read from the working tree, which a pull request can write (a force-added
 ``docs/.generated.json``): it is trusted for nothing but plain paths inside ``docs/`` that
 git does not track, so no entry can delete or replace a file elsewhere or a hand-written
-page. ``docs/`` holds no symbolic link, so nothing is written or deleted through one.
+page. ``docs/`` holds no symbolic link and is none, so nothing is written or deleted
+through one; nor does ``theme/``, whose files MkDocs copies into the site.
 
 A write can fail (a full disk, a read-only folder): the failure is a located finding, not
 a traceback, and the manifest names the files about to be written *before* any is, so a
@@ -19,16 +20,26 @@ hand-written one.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .issues import Issue
 from .messages import make_issue
 from .outputs import Output
-from .repopaths import walk
+from .repopaths import links_in, walk
 
 MANIFEST = ".generated.json"
+THEME_DIR = "theme"  # the page templates and MkDocs' overrides, copied into the site too
+# What a browser runs as a page or a program when the site serves it: MkDocs copies any file
+# of docs/ into the site as it is, on the site's origin and outside its Content-Security-
+# Policy (which only the theme's pages carry), where a script reads the web editor's GitHub
+# token. Hand-written pages are Markdown; a PDF, a picture or a spreadsheet stays welcome.
+RUNNABLE_SUFFIXES = frozenset(
+    {".html", ".htm", ".shtml", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".svg", ".svgz"}
+    | {".js", ".mjs", ".cjs"}
+)
 
 
 def owned_files(docs_dir: Path) -> set[str]:
@@ -68,18 +79,38 @@ def tracked_files(docs_dir: Path) -> set[str]:
 
 
 def find_conflicts(outputs: dict[str, Output], docs_dir: Path) -> list[Issue]:
-    """Generated paths that would overwrite a hand-written file, and links in ``docs/``."""
+    """Generated paths that would overwrite a hand-written file, and links at or in
+    ``docs/`` and ``theme/``: the build would write through them, and MkDocs publish the
+    files they name (``docs`` linked to another folder, ``theme/…/k.txt`` to any file of
+    the machine that builds the site)."""
+    root = docs_dir.parent
     owned = owned_files(docs_dir)
-    links = sorted(Path(entry.path) for entry in walk(docs_dir) if entry.is_link)
+    links = links_in(docs_dir) + links_in(root / THEME_DIR)
     issues = [
-        make_issue("symlink", f"docs/{link.relative_to(docs_dir).as_posix()}", 1, 1, "file")
-        for link in links
+        make_issue("symlink", link.relative_to(root).as_posix(), 1, 1, "file") for link in links
+    ]
+    issues += [
+        make_issue("runnable-in-docs", f"docs/{name}", 1, 1, "file")
+        for name in hand_written(docs_dir, set(outputs) | owned)
+        if PurePosixPath(name).suffix.lower() in RUNNABLE_SUFFIXES
     ]
     for path in sorted(outputs):
         target = docs_dir / path
         if path not in owned and target.exists():
             issues.append(make_issue("overwrite-hand-written", f"docs/{path}", 1, 1, "file"))
     return issues
+
+
+def hand_written(docs_dir: Path, generated: set[str]) -> list[str]:
+    """The files of ``docs/`` the generator neither makes nor made, relative to it, in order
+    (hidden ones left out: MkDocs does not publish them; ``walk`` never enters a link)."""
+    start = len(os.fspath(docs_dir)) + 1
+    names = (
+        entry.path[start:].replace(os.sep, "/")
+        for entry in walk(docs_dir)
+        if not entry.is_dir and not entry.is_link
+    )
+    return sorted(name for name in names if name not in generated)
 
 
 def output_bytes(output: Output) -> bytes:

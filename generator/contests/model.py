@@ -24,6 +24,12 @@ ConflictRule = Literal["agency", "province"]
 PANEL = 100  # judges of one contest
 CONFLICTS = 500  # entries one judge declares a conflict with
 DOMAINS = 8  # the PAR Index areas
+# Upper bounds on the numbers: ``max: 1.7e+308`` overflowed the judges' totals and stopped
+# ``judge`` and every build, and a prize of ``count: 100000000000`` places filled the memory.
+# Committees score out of 10, 30 or 100, weigh a criterion 1 to 3 times, give a few prizes.
+MAX_POINTS = 1000  # a criterion's highest score
+MAX_WEIGHT = 100  # a criterion's weight in the total
+MAX_PLACES = 1000  # places of one prize
 
 
 def _positive(value: float) -> float:
@@ -32,10 +38,30 @@ def _positive(value: float) -> float:
     return value
 
 
-Positive = Annotated[
-    float, AfterValidator(_positive), WithJsonSchema({"type": "number", "exclusiveMinimum": 0})
-]
+def _at_most(limit: int) -> AfterValidator:
+    def check(value: float) -> float:
+        if value > limit:
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+            params = {"value": shown, "limit": limit}
+            raise PydanticCustomError("number-too-big", "{value}", params)
+        return value
+
+    return AfterValidator(check)
+
+
+def _up_to(limit: int) -> WithJsonSchema:
+    return WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": limit})
+
+
 Count = Annotated[int, AfterValidator(_positive), WithJsonSchema({"type": "integer", "minimum": 1})]
+Places = Annotated[
+    int,
+    AfterValidator(_positive),
+    _at_most(MAX_PLACES),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_PLACES}),
+]
+Points = Annotated[float, AfterValidator(_positive), _at_most(MAX_POINTS), _up_to(MAX_POINTS)]
+Weight = Annotated[float, AfterValidator(_positive), _at_most(MAX_WEIGHT), _up_to(MAX_WEIGHT)]
 
 
 class Criterion(_Record):
@@ -43,13 +69,13 @@ class Criterion(_Record):
 
     id: Key = Field(description="Mã tiêu chí / criterion id, e.g. hieu-qua")
     label: Text = Field(description="Tên tiêu chí / label, e.g. Hiệu quả")
-    max: Positive = Field(description="Điểm tối đa / highest score")
-    weight: Positive = Field(default=1, description="Hệ số / weight in the total")
+    max: Points = Field(description="Điểm tối đa / highest score")
+    weight: Weight = Field(default=1, description="Hệ số / weight in the total")
 
 
 class Prize(_Record):
     label: Text = Field(description="Tên giải / prize, e.g. Giải Nhất")
-    count: Count = Field(description="Số giải / how many")
+    count: Places = Field(description="Số giải / how many")
 
 
 class Judge(_Record):

@@ -14,10 +14,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..body import body_html
 from ..records import Record
 from ..site import LEVEL_NAMES, STATUS_NAMES
 from ..vocab import Vocabulary
+from ..yamlplain import read_plain
 from .model import ContestData, Judge
 from .scorecards import COMMENT, conflict
 
@@ -85,6 +88,33 @@ def write_packets(
     table = folder / ASSIGNMENT_FILE
     table.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return [*written, table]
+
+
+def filled_scorecards(data: ContestData, folder: Path) -> list[Path]:
+    """The scorecards in ``folder`` that writing the packets would replace and that a judge
+    has written in. Packets are often written again into the same folder (an entry added,
+    a typo mended), where a judge may have filled in a scorecard: that one is never
+    replaced by a blank. A blank one is, freely."""
+    cards = (folder / f"{judge.id}.yml" for judge in data.contest.panel)
+    return [card for card in cards if card.is_file() and _written_in(card)]
+
+
+def _written_in(card: Path) -> bool:
+    """Any score or comment in ``card`` (or text that cannot be read as a scorecard)."""
+    try:
+        document = read_plain(card.read_text(encoding="utf-8")).data
+    except (OSError, ValueError, yaml.YAMLError):  # ValueError: not UTF-8
+        return True
+    if document is None:
+        return False
+    if not isinstance(document, dict):
+        return True
+    for values in document.values():
+        if not isinstance(values, dict):
+            return values is not None
+        if any(value not in (None, "") for value in values.values()):
+            return True
+    return False
 
 
 def blank_scorecard(data: ContestData, judge: Judge, records: Sequence[Record]) -> str:

@@ -70,7 +70,8 @@ def read_scorecards(
             issues.append(rules_missing(item.source, contest, "scored"))
         files = []
     read = 0
-    for file in files:
+    filed: dict[str, str] = {}  # judge id → their scorecard: one each, ``.yml`` first
+    for file in sorted(files, key=lambda f: (f.stem, f.suffix != ".yml", f.name)):
         rel = relative_name(file, root)
         if file.suffix.lower() not in SCORECARD_SUFFIXES:
             issues.append(make_issue("not-a-scorecard", rel, 1, 1, "file", WARNING))
@@ -78,8 +79,17 @@ def read_scorecards(
         read += 1
         source, found = load_yaml_source(file, root)
         issues += found
-        judge = panel.get(file.stem)
-        if judge is None and not file_name_ok(file.name, SCORECARD_SUFFIXES):
+        named = file_name_ok(file.name, SCORECARD_SUFFIXES)
+        judge = panel.get(file.stem) if named else None
+        if judge is not None and judge.id in filed:  # gk-01.yaml beside gk-01.yml
+            other = filed[judge.id]
+            issues.append(
+                make_issue("scorecard-twice", rel, 1, 1, "file", judge=judge.id, other=other)
+            )
+            continue
+        if judge is not None:
+            filed[judge.id] = rel
+        elif not named:
             issues.append(
                 make_issue(
                     "bad-scorecard-name",
@@ -91,7 +101,7 @@ def read_scorecards(
                     suggestion=suggest_file(file.name),
                 )
             )
-        elif judge is None:
+        else:
             hint_vi, hint_en = did_you_mean(close_matches(file.stem, list(panel)))
             issues.append(
                 make_issue(

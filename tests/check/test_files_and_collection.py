@@ -292,3 +292,26 @@ def test_a_named_file_is_checked_whatever_sorts_before_it(make_tree: MakeTree) -
     )
     issues = check_paths(root, [root / "initiatives/dak-lak/b.md"]).issues
     assert [(i.path, i.field) for i in issues] == [("initiatives/dak-lak/b.md", "level")]
+
+
+def test_an_id_that_names_a_province_is_refused(make_tree: MakeTree) -> None:
+    """``replicated_in`` takes record ids and province names, and an id came first: a new
+    record saved as ``ha-noi.md`` took over every ``replicated_in: [ha-noi]`` of the other
+    records, whose pages then linked to it (its title shown) instead of Hà Nội's page."""
+    root = make_tree(
+        {
+            "initiatives/dak-lak/ngay-thu-6.md": valid_record(
+                **{"status: active": "status: active\nreplicated_in: [ha-noi]"}
+            ),
+            "initiatives/ha-noi/ha-noi.md": valid_record(
+                **{"province: Đắk Lắk": "province: Hà Nội", "Ngày thứ 6 nhanh": "Trang khác"}
+            ),
+        }
+    )
+    assert texts(root) == [
+        "initiatives/ha-noi/ha-noi.md:1:1: error: id: mã sáng kiến 'ha-noi' đọc được là tên"
+        " tỉnh, thành 'Hà Nội', nên 'replicated_in' của hồ sơ khác không còn phân biệt được;"
+        " hãy đổi tên tệp theo tên sáng kiến — the initiative id 'ha-noi' reads as the"
+        " province 'Hà Nội', so the other records' 'replicated_in' could no longer tell them"
+        " apart; rename the file after the initiative's title"
+    ]

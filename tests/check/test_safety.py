@@ -186,3 +186,20 @@ def test_the_sanitiser_keeps_links_of_the_web_and_mail_only() -> None:
 def test_a_bogus_declaration_is_found_not_crashed_on(body: str, found: list[object]) -> None:
     """Python before 3.13 raises AssertionError on ``<![`` it cannot name."""
     assert [(f.offset, f.what_en) for f in scan_body(body).findings] == found
+
+
+def test_a_footnote_is_no_link_reference() -> None:
+    """``[^1]: Theo báo cáo…`` is a footnote (the contributor guide offers them), and was
+    reported as "a link to 'Theo'": every footnote that did not start with an address was
+    refused. What a footnote holds is still checked like the rest of the body."""
+    body = (
+        "Kết quả[^1] và[^nguon].\n\n"
+        "[^1]: Theo báo cáo của Sở, [xem](https://ok.vn/a).\n"
+        "[^nguon]: [độc](javascript:alert(1)) <https://ok.vn/b>\n"
+        "[ref]: Theo\n"
+    )
+    at = body.index
+    assert sorted(findings(body)) == [
+        (at("javascript"), "liên kết 'javascript:alert(1)'", "a link to 'javascript:alert(1)'"),
+        (at("Theo\n"), "liên kết 'Theo'", "a link to 'Theo'"),
+    ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import ContestRepo
+from .conftest import CONTEST, ContestRepo
 
 CARD = "contests/hoi-thi/scores/gk-01.yml"
+FILE = "contests/hoi-thi/contest.yml"
 
 
 def found(issues: list[dict]) -> list[tuple[str, str, int, str, str]]:
@@ -156,7 +157,7 @@ def test_entries_must_name_a_contest_they_may_enter(repo: ContestRepo) -> None:
 
 def test_a_former_province_admits_only_records_made_under_it(repo: ContestRepo) -> None:
     repo.contest(eligibility={"provinces": ["Phú Yên"]})
-    repo.record("phu-yen-cu", province="Phú Yên")
+    repo.record("mot-cua-phu-yen", province="Phú Yên")
     repo.record("dak-lak-nay")
     _, issues = repo.check()
     assert [(Path(i["path"]).stem, i["code"]) for i in issues] == [("dak-lak-nay", "not-eligible")]
@@ -297,4 +298,98 @@ def test_a_judges_comment_is_remarks_not_a_file(repo: ContestRepo) -> None:
     assert code == 1
     assert [(i["path"], i["line"], i["field"], i["message"]) for i in issues] == [
         (CARD, 5, "a.comment", "dài 2001 ký tự, tối đa 2000; hãy rút gọn")
+    ]
+
+
+def test_a_contest_has_upper_bounds_on_its_numbers(repo: ContestRepo) -> None:
+    """``max: 1.7e+308`` overflowed the judges' totals and stopped ``judge`` and every build
+    (exit 3); the check passed."""
+    repo.record("a")
+    repo.record("b")
+    criteria = [
+        {"id": "tinh-moi", "label": "Tính mới", "max": 1.7e308, "weight": 1.7e308},
+        {"id": "hieu-qua", "label": "Hiệu quả", "max": 1000, "weight": 100},
+    ]
+    repo.contest(criteria=criteria, tie_break=[], published=True)
+    repo.scores(
+        "gk-01", {"a": {"tinh-moi": 1.7e308, "hieu-qua": 1000}, "b": {"tinh-moi": 1, "hieu-qua": 1}}
+    )
+    code, issues = repo.check()
+    assert code == 1
+    assert [(i["path"], i["line"], i["field"], i["message_en"]) for i in issues[:2]] == [
+        (FILE, 9, "criteria[0].max", "1.7e+308 is too big: at most 1000"),
+        (FILE, 10, "criteria[0].weight", "1.7e+308 is too big: at most 100"),
+    ]
+    assert {i["code"] for i in issues[2:]} == {"unknown-contest"}  # the contest is not read
+    code, _, err = repo.run("judge", CONTEST)
+    assert code == 1 and "internal error" not in err
+
+
+def test_a_prize_has_at_most_a_thousand_places(repo: ContestRepo) -> None:
+    """A prize of ``count: 100000000000`` places passed the check, then the ranking listed
+    every place and filled the memory of ``judge`` and of every build."""
+    repo.record("a")
+    repo.contest(prizes=[{"label": "Giải Nhất", "count": 100_000_000_000}], published=True)
+    repo.scores("gk-01", {"a": (1, 1, 1)})
+    code, issues = repo.check()
+    assert code == 1
+    assert [(i["path"], i["line"], i["field"], i["message_en"]) for i in issues[:1]] == [
+        (FILE, 28, "prizes[0].count", "100000000000 is too big: at most 1000"),
+    ]
+    assert {i["code"] for i in issues[1:]} == {"unknown-contest"}  # the contest is not read
+
+
+def test_a_judge_files_one_scorecard(repo: ContestRepo) -> None:
+    """``gk-01.yaml`` or ``gk-01.YML`` beside ``gk-01.yml`` was read as another scorecard of
+    the same judge: counted three times, that judge turned the ranking over (b, then a),
+    and the check said nothing."""
+    repo.record("a")
+    repo.record("b")
+    repo.contest()
+    repo.scores("gk-01", {"a": (10, 10, 10), "b": (20, 20, 20)})
+    repo.scores("gk-02", {"a": (10, 10, 10), "b": (20, 20, 20)})
+    card = repo.root / "contests/hoi-thi/scores/gk-01.yml"
+    stuffed = card.read_text("utf-8").replace("10", "30").replace("20", "0")
+    for name in ("gk-01.yaml", "gk-01.YML"):
+        (card.parent / name).write_text(stuffed, "utf-8")
+    code, issues = repo.check()
+    assert code == 1
+    assert [(i["path"], i["line"], i["field"], i["message_en"]) for i in issues] == [
+        (
+            "contests/hoi-thi/scores/gk-01.YML",
+            1,
+            "file",
+            "scorecard name 'gk-01.YML' must be the judge's id (lower-case ASCII letters,"
+            " digits, hyphens) ending in .yml; rename it 'gk-01.yml'",
+        ),
+        (
+            "contests/hoi-thi/scores/gk-01.yaml",
+            1,
+            "file",
+            "judge 'gk-01' already has the scorecard contests/hoi-thi/scores/gk-01.yml; a judge"
+            " files one scorecard, named <judge-id>.yml: merge the scores into it and delete"
+            " this file",
+        ),
+    ]
+    assert repo.run("judge", CONTEST)[0] == 1
+
+
+def test_a_record_enters_a_contest_once(repo: ContestRepo) -> None:
+    """``contests: [hoi-thi, hoi-thi]`` listed the entry twice in the ranking: it took two
+    places, and a rival below it lost its prize (c, third, fell to fourth)."""
+    repo.record("a", contests=(CONTEST, CONTEST))
+    repo.record("b")
+    repo.record("c")
+    repo.contest()
+    repo.scores("gk-01", {"a": (10, 10, 10), "b": (20, 20, 20), "c": (5, 5, 5)})
+    code, issues = repo.check()
+    assert code == 1
+    assert [(i["path"], i["line"], i["field"], i["message_en"]) for i in issues] == [
+        (CARD, 1, "a", "no initiative with the id 'a' (or its record has errors)"),
+        (
+            "initiatives/dak-lak/a.md",
+            13,
+            "contests[1]",
+            "'hoi-thi' is listed twice; remove the repeat",
+        ),
     ]

@@ -94,3 +94,25 @@ def test_assignment_says_when_the_panel_is_too_small(repo: ContestRepo, tmp_path
     repo.contest(panel=panel)
     code, _, err = repo.run("judge", "hoi-thi", "--packets", str(tmp_path / "p"), "--assign", "2")
     assert code == 1 and "a: chỉ có 1 giám khảo" in err
+
+
+def test_packets_never_write_over_a_filled_scorecard(repo: ContestRepo, tmp_path: Path) -> None:
+    """Writing the packets again into the folder where a judge had filled in the scorecard
+    replaced it with a blank one: the judge's scores were lost without a word."""
+    repo.record("a")
+    repo.contest()
+    packets = tmp_path / "goi"
+    assert repo.run("judge", "hoi-thi", "--packets", str(packets))[0] == 0
+    assert repo.run("judge", "hoi-thi", "--packets", str(packets))[0] == 0  # still blank: fine
+    card = packets / "gk-02.yml"
+    filled = card.read_text("utf-8").replace("tinh-moi:  #", "tinh-moi: 25  #")
+    card.write_text(filled, "utf-8")
+    code, out, err = repo.run("judge", "hoi-thi", "--packets", str(packets))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"sangkien judge: {card} đã có điểm hoặc nhận xét của giám khảo; không ghi đè: hãy"
+        " chuyển phiếu này đi, hoặc ghi hồ sơ vào một thư mục khác — already holds a judge's"
+        " scores or comments; not overwritten: move it away, or write the packets to another"
+        " folder\n"
+    )
+    assert card.read_text("utf-8") == filled

