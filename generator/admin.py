@@ -55,7 +55,6 @@ import json
 import logging
 import os
 import posixpath
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -71,7 +70,6 @@ from .outputs import Origin, Outputs
 from .repopaths import IMAGE_PATH
 from .schema import Email, Initiative, Key, PartialDate, Url
 from .settings import SiteSettings
-from .site import LEVEL_NAMES, STATUS_NAMES
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -119,12 +117,6 @@ PATTERN_MESSAGES = {
     _string_pattern(Url): "Địa chỉ đầy đủ, bắt đầu bằng https:// (không có dấu cách)",
     _string_pattern(Email): "Địa chỉ thư điện tử, ví dụ vanphong@daklak.gov.vn",
     _string_pattern(Key): "Chỉ chữ thường không dấu, chữ số và dấu gạch ngang: hoi-thi-2025",
-}
-# Labels of the closed lists that are not vocabularies: the model's values, named as on pages.
-OPTION_LABELS: dict[str, Callable[[str], str]] = {
-    "status": lambda value: STATUS_NAMES[value][0],
-    "level": LEVEL_NAMES.__getitem__,
-    "inferred": LABELS.__getitem__,
 }
 # Strings the bundle's Vietnamese locale lacks (they would show in English) or gets wrong,
 # for what this configuration shows; notes, i18n and other backends are not used.
@@ -288,8 +280,17 @@ class _FieldMaker:
         if prop.get("type") == "array":
             return self.list(path, prop)
         if "enum" in prop:
-            return _select(_options(path, prop["enum"]), prop)
+            return _select(self.options(path, prop["enum"]), prop)
         return _scalar(prop)
+
+    def options(self, path: str, values: list[str]) -> list[dict[str, str]]:
+        """The model's values of a closed list, named as pages name them."""
+        names = {
+            "status": {key: label.name for key, label in self.vocab.statuses.items()},
+            "level": {key: label.name for key, label in self.vocab.levels.items()},
+            "inferred": LABELS,  # the fields a writer may have inferred, by their names
+        }[path]
+        return [{"label": names[value], "value": value} for value in values]
 
     def nested(self, path: str, ref: str, optional: bool = False) -> dict[str, Any]:
         fields = self.fields(self.defs[ref.rsplit("/", 1)[1]], path + ".", optional)
@@ -298,7 +299,7 @@ class _FieldMaker:
     def list(self, path: str, prop: dict[str, Any]) -> dict[str, Any]:
         items = prop["items"]
         if "enum" in items:
-            return _select(_options(path, items["enum"]), prop, multiple=True)
+            return _select(self.options(path, items["enum"]), prop, multiple=True)
         widget: dict[str, Any] = {"widget": "list", "label_singular": ITEMS[path]}
         if "$ref" in items:
             widget.update(self.nested(path, items["$ref"]))
@@ -311,10 +312,6 @@ def _not_null(prop: dict[str, Any]) -> dict[str, Any]:
     """An optional property's own schema (pydantic writes ``X | None`` as ``anyOf``)."""
     choices = [c for c in prop.get("anyOf", ()) if c.get("type") != "null"]
     return {**prop, **choices[0]} if len(choices) == 1 else prop
-
-
-def _options(path: str, values: list[str]) -> list[dict[str, str]]:
-    return [{"label": OPTION_LABELS[path](value), "value": value} for value in values]
 
 
 def _select(options: list[Any], prop: dict[str, Any], multiple: bool = False) -> dict[str, Any]:

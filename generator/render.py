@@ -29,7 +29,7 @@ from .repopaths import image_path_suggestion, link_on_the_way
 from .safety import link_allowed
 from .search import search_meta
 from .settings import SiteSettings
-from .site import LEVEL_NAMES, STATUS_NAMES, Site
+from .site import Site
 from .text import md_escape, plain, slug
 from .urls import PagePath
 
@@ -92,6 +92,7 @@ class Renderer:
     def __init__(
         self, site: Site, templates: Path, outputs: Outputs, settings: SiteSettings
     ) -> None:
+        self.site = site
         self.outputs = outputs
         self.settings = settings
         self.env = Environment(
@@ -121,8 +122,8 @@ class Renderer:
         )
         self.env.globals.update(
             site=site,
-            statuses=STATUS_NAMES,
-            levels=LEVEL_NAMES,
+            statuses=site.vocab.statuses,
+            levels=site.vocab.levels,
             urls=urls,
             bar_chart=bar_chart,
             tile_map=tile_map,
@@ -261,7 +262,7 @@ def render_initiative(r: Renderer, record: Record, root: Path) -> None:
             (province.name, urls.province(province.slug)),
         ),
         "status": record.initiative.status,
-        "status_label": meta_text(STATUS_NAMES[record.initiative.status][0]),
+        "status_label": meta_text(r.site.vocab.statuses[record.initiative.status].name),
         "search_body": True,
         "edit_url": r.settings.edit_url(record.relpath),
     }
@@ -494,7 +495,7 @@ FACETS = [
         urls.status_index,
         urls.status,
         lambda s: s.by_status,
-        lambda s, k: STATUS_NAMES[k][0],
+        lambda s, k: s.vocab.statuses[k].name,
         lambda s, k: _template_origin("listing.md.j2"),
     ),
 ]

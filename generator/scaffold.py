@@ -19,7 +19,6 @@ import yaml
 from .issues import Issue
 from .places import PlaceRef
 from .schema import Level, Status
-from .site import LEVEL_NAMES, STATUS_NAMES
 from .sources import split_source
 from .text import slug
 from .validate import validate_source
@@ -117,8 +116,8 @@ def field_of(issue: Issue) -> str:
 def choices(vocab: Vocabulary) -> dict[str, list[tuple[str, str]]]:
     """The closed lists, as (value, Vietnamese label) pairs, for the prompts."""
     return {
-        "level": [(level, LEVEL_NAMES[level]) for level in get_args(Level)],
-        "status": [(status, STATUS_NAMES[status][0]) for status in get_args(Status)],
+        "level": [(level, vocab.levels[level].name) for level in get_args(Level)],
+        "status": [(status, vocab.statuses[status].name) for status in get_args(Status)],
         "domains": [(d.id, d.name) for d in vocab.domains.values()],
     }
 

@@ -21,7 +21,6 @@ from generator.build import build
 from generator.outputs import Outputs
 from generator.schema import Initiative, Level, Status
 from generator.settings import SiteSettings
-from generator.site import LEVEL_NAMES, STATUS_NAMES
 from generator.vocab import load_vocabulary
 
 from ..conftest import PROJECT
@@ -88,9 +87,9 @@ def test_domains_are_the_8_par_index_areas_by_id_with_vietnamese_names(
 def test_status_and_level_offer_the_models_values_named_as_on_the_pages(
     config: dict[str, Any],
 ) -> None:
-    fields = fields_of(config)
-    assert options(fields["status"]) == [(s, STATUS_NAMES[s][0]) for s in get_args(Status)]
-    assert options(fields["level"]) == [(v, LEVEL_NAMES[v]) for v in get_args(Level)]
+    fields, vocab = fields_of(config), load_vocabulary()
+    assert options(fields["status"]) == [(s, vocab.statuses[s].name) for s in get_args(Status)]
+    assert options(fields["level"]) == [(v, vocab.levels[v].name) for v in get_args(Level)]
 
 
 def test_every_model_field_is_in_the_editor_required_as_the_model_says(
