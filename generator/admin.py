@@ -5,7 +5,7 @@ Schema) and the vocabularies, so a field, a province or a domain is never writte
 the editor offers what ``sangkien check`` accepts, in the model's order, with the model's
 required fields, and saves ``initiatives/<current-province-slug>/<id>.md`` with the id
 folded from the title. The Decap bundle is served from the site itself (``dev.py``
-unpacks it from npm into ``DECAP_DIST``); a build without it gets a page that says how
+unpacks it from npm into ``layout.DECAP_DIST``); a build without it gets a page that says how
 to contribute otherwise.
 
 Deploying the editor (for the people who publish the site)
@@ -63,9 +63,9 @@ import yaml
 from pydantic import TypeAdapter
 
 from . import urls
-from .check import CONTENT_DIR
 from .csp import editor_policy
 from .fieldlabels import field_labels
+from .layout import CONTENT_DIR, DECAP_DIST, EDITOR_TEMPLATES
 from .outputs import Origin, Outputs
 from .repopaths import IMAGE_PATH
 from .schema import Email, Initiative, Key, PartialDate, Url
@@ -74,14 +74,12 @@ from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
 
-DECAP_DIST = "build/npm/decap-cms/dist"  # where dev.py unpacks the npm package (DECAP_CMS)
 OAUTH_ENV = "SANGKIEN_OAUTH_URL"
 VENDOR = "decap-cms"  # the bundle's folder beside the editor page
 IMAGES = "anh"  # pictures go beside the record, as the contributor guide shows
 GUIDE = urls.PagePath("dong-gop.md")
 ICON = "assets/logo.svg"  # the site's favicon (mkdocs.yml)
 ORIGIN = Origin("generator/admin.py", label="trình soạn thảo web")
-TEMPLATES = "theme/admin"  # the editor's page and script, the page shown without it
 
 LABELS = field_labels()  # generator/data/fields.yml
 # What one item of a list is called: the button reads "Thêm nguồn".
@@ -394,7 +392,7 @@ def _from_editor(target: str) -> str:
 
 
 def _template(root: Path, name: str) -> str:
-    return (root / TEMPLATES / name).read_text(encoding="utf-8")
+    return (root / EDITOR_TEMPLATES / name).read_text(encoding="utf-8")
 
 
 def editor_page(root: Path) -> str:

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contests.check import check_contests
-from .contests.files import CONTESTS_DIR
 from .contests.model import ContestData
 from .issues import Issue, Severity, has_errors, sort_issues
+from .layout import CONTENT_DIR, CONTESTS_DIR, TOPS
 from .messages import make_issue
 from .records import Record
-from .repopaths import IMAGE_SUFFIXES, RECORD_SUFFIX, TOPS, VECTOR_SUFFIXES, link_on_the_way, walk
-from .scope import CONTENT_DIR, named_scope
+from .repopaths import IMAGE_SUFFIXES, RECORD_SUFFIX, VECTOR_SUFFIXES, link_on_the_way, walk
+from .scope import named_scope
 from .sources import find_sources, load_sources, peek_sources, relative_name
 from .validate import validate_all
 from .vocab import Vocabulary, load_vocabulary

@@ -16,7 +16,6 @@ from .fieldlabels import field_labels
 from .schema import Inferable, Initiative, Level, Status
 from .vocab import Vocabulary, load_vocabulary
 
-FORM_PATH = ".github/ISSUE_TEMPLATE/de-xuat-sang-kien.yml"
 BODY = "body"
 # Record fields that are lists of objects: one per line, parts separated by " | ".
 TABLES = {

@@ -26,9 +26,9 @@ from enum import Enum
 from pathlib import Path
 from typing import TextIO
 
-from .build import DOCS_DIR, TEMPLATES_DIR, generate
-from .check import CONTENT_DIR
+from .build import generate
 from .issues import Issue, has_errors, sort_issues
+from .layout import CONTENT_DIR, DOCS_DIR, PAGE_TEMPLATES
 from .outputs import Outputs
 from .records import Record
 from .render import Renderer, render_initiative
@@ -215,7 +215,7 @@ class Previewer:
         current.update({record.relpath: record for record in records})
         site = build_site(current.values(), self.vocab, self.site.contests)
         settings = load_settings(self.root)
-        templates = self.root / TEMPLATES_DIR
+        templates = self.root / PAGE_TEMPLATES
         owned = owned_files(self.docs)
         rendered: dict[str, dict[str, bytes]] = {}
         for record in records:

@@ -23,6 +23,7 @@ from . import urls
 from .body import render_body
 from .charts import Bar, bar_chart, tile_map
 from .contests.report import METHOD_NAMES
+from .layout import DOMAINS_DATA, PAGE_TEMPLATES, PROVINCES_DATA
 from .outputs import Origin, Outputs
 from .records import Record
 from .repopaths import image_path_suggestion, link_on_the_way
@@ -35,9 +36,6 @@ from .urls import PagePath
 
 _LINK_UNSAFE = re.compile(r"[<>\\\s]")
 _BACKTICKS = re.compile(r"`+")
-TEMPLATES = "theme/pages"
-PROVINCES_DATA = "generator/data/provinces.yml"
-DOMAINS_DATA = "generator/data/domains.yml"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: much faster per page
 
 
@@ -213,7 +211,7 @@ def render_pages(
 
 
 def _template_origin(template: str) -> Origin:
-    return Origin(f"{TEMPLATES}/{template}", label=f"'{template}'")
+    return Origin(f"{PAGE_TEMPLATES}/{template}", label=f"'{template}'")
 
 
 def _finder(r: Renderer) -> None:

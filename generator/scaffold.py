@@ -17,6 +17,7 @@ from typing import Any, get_args
 import yaml
 
 from .issues import Issue
+from .layout import CONTENT_DIR
 from .places import PlaceRef
 from .schema import Level, Status
 from .sources import split_source
@@ -91,12 +92,12 @@ def target(root: Path, draft: Draft, vocab: Vocabulary) -> Path | None:
     record_id = slug(str(draft.values.get("title") or ""))
     if place is None or not record_id:
         return None
-    return root / "initiatives" / place.current.slug / f"{record_id}.md"
+    return root / CONTENT_DIR / place.current.slug / f"{record_id}.md"
 
 
 def problems(root: Path, draft: Draft, vocab: Vocabulary) -> list[Issue]:
     """What ``sangkien check`` would say of the file, before it is written."""
-    path = target(root, draft, vocab) or root / "initiatives" / "moi.md"
+    path = target(root, draft, vocab) or root / CONTENT_DIR / "moi.md"
     rel = path.relative_to(root).as_posix()
     source, issues = split_source(path, rel, draft.text())
     if source is None:

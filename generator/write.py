@@ -24,11 +24,10 @@ import subprocess
 from pathlib import Path
 
 from .issues import Issue
+from .layout import DOCS_DIR, MANIFEST
 from .messages import make_issue
 from .outputs import Output
 from .repopaths import walk
-
-MANIFEST = ".generated.json"
 
 
 def owned_files(docs_dir: Path) -> set[str]:
@@ -72,13 +71,13 @@ def find_conflicts(outputs: dict[str, Output], docs_dir: Path) -> list[Issue]:
     owned = owned_files(docs_dir)
     links = sorted(Path(entry.path) for entry in walk(docs_dir) if entry.is_link)
     issues = [
-        make_issue("symlink", f"docs/{link.relative_to(docs_dir).as_posix()}", 1, 1, "file")
+        make_issue("symlink", f"{DOCS_DIR}/{link.relative_to(docs_dir).as_posix()}", 1, 1, "file")
         for link in links
     ]
     for path in sorted(outputs):
         target = docs_dir / path
         if path not in owned and target.exists():
-            issues.append(make_issue("overwrite-hand-written", f"docs/{path}", 1, 1, "file"))
+            issues.append(make_issue("overwrite-hand-written", f"{DOCS_DIR}/{path}", 1, 1, "file"))
     return issues
 
 
@@ -112,7 +111,7 @@ def write_outputs(outputs: dict[str, Output], docs_dir: Path) -> list[Issue]:
         _write_manifest(docs_dir, set(outputs))
     except OSError as error:
         reason = error.strerror or str(error)
-        return [make_issue("write-failed", f"docs/{path}", 1, 1, "file", reason=reason)]
+        return [make_issue("write-failed", f"{DOCS_DIR}/{path}", 1, 1, "file", reason=reason)]
     return []
 
 

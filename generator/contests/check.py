@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..issues import Issue, Severity
+from ..layout import CONTEST_FILE, CONTESTS_DIR, SCORES_DIR
 from ..messages import close_matches, did_you_mean, make_issue
 from ..places import PlaceRef
 from ..records import Record
@@ -22,11 +23,10 @@ from ..schema import date_period
 from ..sources import Source, relative_name
 from ..text import fold_title
 from ..vocab import Vocabulary
-from .files import CONTEST_FILE, CONTESTS_DIR, LoadedContest, load_contests
+from .files import LoadedContest, load_contests
 from .model import ContestData
 from .scorecards import SCORECARD_SUFFIXES, read_scorecards, scorecard_files
 
-SCORES_DIR = "scores"
 SIMILAR_TITLE = 0.85  # folded titles this alike are "the same model" (không trùng lắp)
 WARNING = Severity.WARNING
 

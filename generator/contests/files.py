@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from .. import urls
 from ..issues import Issue, Severity
+from ..layout import CONTEST_FILE, CONTESTS_DIR
 from ..messages import close_matches, did_you_mean, make_issue
 from ..model_errors import issues_from_validation
 from ..repopaths import suggest
@@ -22,9 +23,6 @@ from ..schema import _KEY, date_period
 from ..sources import Source, field_name, load_yaml_source, relative_name
 from ..vocab import Vocabulary
 from .model import Contest
-
-CONTESTS_DIR = "contests"
-CONTEST_FILE = "contest.yml"
 
 
 @dataclass(frozen=True)

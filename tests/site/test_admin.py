@@ -16,7 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
-from generator import admin, urls
+from generator import admin, layout, urls
 from generator.build import build
 from generator.outputs import Outputs
 from generator.schema import Initiative, Level, Status
@@ -197,8 +197,9 @@ DIST = [
 
 def fake_bundle(root: Path) -> Path:
     """A repository with the editor's templates and a stand-in for Decap's ``dist/``."""
-    shutil.copytree(PROJECT / admin.TEMPLATES, root / admin.TEMPLATES, dirs_exist_ok=True)
-    dist = root / admin.DECAP_DIST
+    templates = layout.EDITOR_TEMPLATES
+    shutil.copytree(PROJECT / templates, root / templates, dirs_exist_ok=True)
+    dist = root / layout.DECAP_DIST
     dist.mkdir(parents=True)
     for name in DIST:
         (dist / name).write_text(f"/* {name} */\n", encoding="utf-8")
@@ -300,5 +301,5 @@ def test_dev_py_unpacks_the_bundle_where_the_generator_looks() -> None:
     assert spec is not None and spec.loader is not None
     dev = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(dev)
-    assert dev.DECAP_CMS / "dist" == PROJECT / admin.DECAP_DIST
+    assert dev.DECAP_CMS / "dist" == PROJECT / layout.DECAP_DIST
     assert (dev.DECAP_CMS_VERSION, dev.DECAP_SERVER_VERSION) == ("3.16.3", "3.11.3")
