@@ -77,8 +77,6 @@ log = logging.getLogger(__name__)
 OAUTH_ENV = "SANGKIEN_OAUTH_URL"
 VENDOR = "decap-cms"  # the bundle's folder beside the editor page
 IMAGES = "anh"  # pictures go beside the record, as the contributor guide shows
-GUIDE = urls.PagePath("dong-gop.md")
-ICON = "assets/logo.svg"  # the site's favicon (mkdocs.yml)
 ORIGIN = Origin("generator/admin.py", label="trình soạn thảo web")
 
 LABELS = field_labels()  # generator/data/fields.yml
@@ -397,7 +395,7 @@ def _template(root: Path, name: str) -> str:
 
 def editor_page(root: Path) -> str:
     """The page Decap takes over: its policy, its bundle, then our start-up script."""
-    guide, icon = _from_editor(GUIDE.url), _from_editor(ICON)
+    guide, icon = _from_editor(urls.CONTRIBUTOR_GUIDE.url), _from_editor(urls.LOGO)
     page = _template(root, "editor.html").format(
         vendor=VENDOR, guide=guide, icon=icon, policy="{policy}"
     )
@@ -412,5 +410,5 @@ def editor_script(root: Path) -> str:
 
 def unavailable_page(root: Path) -> str:
     """A site page, in the site's theme, for a build made without the editor's bundle."""
-    guide = GUIDE.link_from(urls.admin_page())
+    guide = urls.CONTRIBUTOR_GUIDE.link_from(urls.admin_page())
     return _template(root, "unavailable.md").format(guide=guide)

@@ -278,8 +278,6 @@ def render_initiative(r: Renderer, record: Record, root: Path) -> None:
     )
 
 
-CONTEST_GUIDE = PagePath("hoi-dong-thi.md")
-CONTRIBUTOR_GUIDE = PagePath("dong-gop.md")
 _CONFLICT_WORDS = {
     "agency": "sáng kiến của chính đơn vị mình",
     "province": "sáng kiến của tỉnh, thành mình",
@@ -296,7 +294,6 @@ def _contests(site: Site, r: Renderer) -> None:
         meta,
         _template_origin("contests.md.j2"),
         contests=site.contests,
-        guide=CONTEST_GUIDE,
     )
     for view in site.contests:
         contest = view.data.contest
@@ -381,7 +378,6 @@ def _provinces(site: Site, r: Renderer) -> None:
             Origin(PROVINCES_DATA, label=f"tỉnh '{province.name}'"),
             site.by_province[province.slug],
             province=province,
-            guide=CONTRIBUTOR_GUIDE,
             formers=site.vocab.places.former_of(province),
         )
     current = {p.slug for p in site.vocab.places.current}
