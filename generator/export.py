@@ -22,9 +22,9 @@ from . import urls
 from .contests.report import as_json as ranking_json
 from .feeds import feeds
 from .finder import finder_files
+from .formats import number_vi
 from .jsonschema import SCHEMA_ID, SCHEMA_PATH, schema_text
 from .records import Record
-from .render import number_vi
 from .settings import SiteSettings
 from .site import Site
 from .spreadsheet import text_cell

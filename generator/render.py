@@ -23,6 +23,7 @@ from . import urls
 from .body import render_body
 from .charts import Bar, bar_chart, tile_map
 from .contests.report import METHOD_NAMES
+from .formats import date_vi, number_vi
 from .layout import DOMAINS_DATA, PAGE_TEMPLATES, PROVINCES_DATA
 from .outputs import Origin, Outputs
 from .records import Record
@@ -49,18 +50,6 @@ def md_link(text: object, url: str) -> str:
         return md_escape(text)
     target = _LINK_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url)
     return f"[{md_escape(text)}](<{target}>)"
-
-
-def date_vi(value: str) -> str:
-    """``2023-06`` → ``06/2023``; ``2024-11-06`` → ``06/11/2024``: how dates are read in Vietnam."""
-    return "/".join(reversed(value.split("-")))
-
-
-def number_vi(value: float) -> str:
-    """Vietnamese digit grouping: 257190 → ``257.190``, 68.8 → ``68,8``."""
-    whole, _, fraction = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
-    text = whole.replace(",", ".")
-    return f"{text},{fraction}" if fraction else text
 
 
 def meta_text(text: object) -> str:

@@ -262,7 +262,7 @@ def test_inferred_values_and_quotes_show_where_the_facts_come_from(built_site: P
      (0, "0"), (1234567.891, "1.234.567,89")],
 )  # fmt: skip
 def test_numbers_are_written_the_vietnamese_way(value: float, shown: str) -> None:
-    from generator.render import number_vi
+    from generator.formats import number_vi
 
     assert number_vi(value) == shown
 
