@@ -23,6 +23,7 @@ from . import urls
 from .body import render_body
 from .charts import Bar, bar_chart, tile_map
 from .contests.report import METHOD_NAMES
+from .feeds import FEED_TITLE, province_feed_title
 from .formats import date_vi, number_vi
 from .layout import DOMAINS_DATA, PAGE_TEMPLATES, PROVINCES_DATA
 from .outputs import Origin, Outputs
@@ -132,7 +133,7 @@ class Renderer:
         meta.setdefault("edit_url", None)  # generated: nothing to edit under docs/
         meta.setdefault("search_body", False)  # Pagefind indexes initiatives and contests
         meta.setdefault("feed", urls.feed())
-        meta.setdefault("feed_title", meta_text("Sáng kiến cải cách hành chính mới nhất"))
+        meta.setdefault("feed_title", meta_text(FEED_TITLE))
         head = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
         self.outputs.add(path.src, f"---\n{head}---\n\n{body.strip()}\n", origin)
 
@@ -358,7 +359,7 @@ def _provinces(site: Site, r: Renderer) -> None:
         }
         if site.by_province[province.slug]:
             meta["feed"] = urls.province_feed(province.slug)
-            meta["feed_title"] = meta_text(f"Sáng kiến mới nhất của {province.full_name}")
+            meta["feed_title"] = meta_text(province_feed_title(province))
         paged(
             r,
             urls.province(province.slug),
