@@ -105,7 +105,7 @@ def build(root: Path, site_dir: Path | None = None, scores: Path | None = None) 
     epoch, count = content_epoch(site), len(site.records)
     # The records are written out: let them go before MkDocs and Pagefind run beside this
     # process, so the build's peak memory is theirs, not theirs plus ours.
-    result.check = dataclasses.replace(check, records=[], contests=[])
+    result.check = dataclasses.replace(check, records=[], contests=[], sources=[])
     del check, site
     _release_memory()
     final = site_dir or root / SITE_DIR
