@@ -5,7 +5,7 @@ Schema) and the vocabularies, so a field, a province or a domain is never writte
 the editor offers what ``sangkien check`` accepts, in the model's order, with the model's
 required fields, and saves ``initiatives/<current-province-slug>/<id>.md`` with the id
 folded from the title. The Decap bundle is served from the site itself (``dev.py``
-unpacks it from npm into ``DECAP_DIST``); a build without it gets a page that says how
+unpacks it from npm into ``layout.DECAP_DIST``); a build without it gets a page that says how
 to contribute otherwise.
 
 Deploying the editor (for the people who publish the site)
@@ -55,7 +55,6 @@ import json
 import logging
 import os
 import posixpath
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -64,26 +63,21 @@ import yaml
 from pydantic import TypeAdapter
 
 from . import urls
-from .check import CONTENT_DIR
 from .csp import editor_policy
 from .fieldlabels import field_labels
+from .layout import CONTENT_DIR, DECAP_DIST, EDITOR_TEMPLATES
 from .outputs import Origin, Outputs
 from .repopaths import IMAGE_PATH
 from .schema import Email, Initiative, Key, PartialDate, Url
 from .settings import SiteSettings
-from .site import LEVEL_NAMES, STATUS_NAMES
 from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
 
-DECAP_DIST = "build/npm/decap-cms/dist"  # where dev.py unpacks the npm package (DECAP_CMS)
 OAUTH_ENV = "SANGKIEN_OAUTH_URL"
 VENDOR = "decap-cms"  # the bundle's folder beside the editor page
 IMAGES = "anh"  # pictures go beside the record, as the contributor guide shows
-GUIDE = urls.PagePath("dong-gop.md")
-ICON = "assets/logo.svg"  # the site's favicon (mkdocs.yml)
 ORIGIN = Origin("generator/admin.py", label="trình soạn thảo web")
-TEMPLATES = "theme/admin"  # the editor's page and script, the page shown without it
 
 LABELS = field_labels()  # generator/data/fields.yml
 # What one item of a list is called: the button reads "Thêm nguồn".
@@ -119,12 +113,6 @@ PATTERN_MESSAGES = {
     _string_pattern(Url): "Địa chỉ đầy đủ, bắt đầu bằng https:// (không có dấu cách)",
     _string_pattern(Email): "Địa chỉ thư điện tử, ví dụ vanphong@daklak.gov.vn",
     _string_pattern(Key): "Chỉ chữ thường không dấu, chữ số và dấu gạch ngang: hoi-thi-2025",
-}
-# Labels of the closed lists that are not vocabularies: the model's values, named as on pages.
-OPTION_LABELS: dict[str, Callable[[str], str]] = {
-    "status": lambda value: STATUS_NAMES[value][0],
-    "level": LEVEL_NAMES.__getitem__,
-    "inferred": LABELS.__getitem__,
 }
 # Strings the bundle's Vietnamese locale lacks (they would show in English) or gets wrong,
 # for what this configuration shows; notes, i18n and other backends are not used.
@@ -288,8 +276,17 @@ class _FieldMaker:
         if prop.get("type") == "array":
             return self.list(path, prop)
         if "enum" in prop:
-            return _select(_options(path, prop["enum"]), prop)
+            return _select(self.options(path, prop["enum"]), prop)
         return _scalar(prop)
+
+    def options(self, path: str, values: list[str]) -> list[dict[str, str]]:
+        """The model's values of a closed list, named as pages name them."""
+        names = {
+            "status": {key: label.name for key, label in self.vocab.statuses.items()},
+            "level": {key: label.name for key, label in self.vocab.levels.items()},
+            "inferred": LABELS,  # the fields a writer may have inferred, by their names
+        }[path]
+        return [{"label": names[value], "value": value} for value in values]
 
     def nested(self, path: str, ref: str, optional: bool = False) -> dict[str, Any]:
         fields = self.fields(self.defs[ref.rsplit("/", 1)[1]], path + ".", optional)
@@ -298,7 +295,7 @@ class _FieldMaker:
     def list(self, path: str, prop: dict[str, Any]) -> dict[str, Any]:
         items = prop["items"]
         if "enum" in items:
-            return _select(_options(path, items["enum"]), prop, multiple=True)
+            return _select(self.options(path, items["enum"]), prop, multiple=True)
         widget: dict[str, Any] = {"widget": "list", "label_singular": ITEMS[path]}
         if "$ref" in items:
             widget.update(self.nested(path, items["$ref"]))
@@ -311,10 +308,6 @@ def _not_null(prop: dict[str, Any]) -> dict[str, Any]:
     """An optional property's own schema (pydantic writes ``X | None`` as ``anyOf``)."""
     choices = [c for c in prop.get("anyOf", ()) if c.get("type") != "null"]
     return {**prop, **choices[0]} if len(choices) == 1 else prop
-
-
-def _options(path: str, values: list[str]) -> list[dict[str, str]]:
-    return [{"label": OPTION_LABELS[path](value), "value": value} for value in values]
 
 
 def _select(options: list[Any], prop: dict[str, Any], multiple: bool = False) -> dict[str, Any]:
@@ -397,12 +390,12 @@ def _from_editor(target: str) -> str:
 
 
 def _template(root: Path, name: str) -> str:
-    return (root / TEMPLATES / name).read_text(encoding="utf-8")
+    return (root / EDITOR_TEMPLATES / name).read_text(encoding="utf-8")
 
 
 def editor_page(root: Path) -> str:
     """The page Decap takes over: its policy, its bundle, then our start-up script."""
-    guide, icon = _from_editor(GUIDE.url), _from_editor(ICON)
+    guide, icon = _from_editor(urls.CONTRIBUTOR_GUIDE.url), _from_editor(urls.LOGO)
     page = _template(root, "editor.html").format(
         vendor=VENDOR, guide=guide, icon=icon, policy="{policy}"
     )
@@ -417,5 +410,5 @@ def editor_script(root: Path) -> str:
 
 def unavailable_page(root: Path) -> str:
     """A site page, in the site's theme, for a build made without the editor's bundle."""
-    guide = GUIDE.link_from(urls.admin_page())
+    guide = urls.CONTRIBUTOR_GUIDE.link_from(urls.admin_page())
     return _template(root, "unavailable.md").format(guide=guide)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .site import LEVEL_NAMES, STATUS_NAMES
 from .text import compact
 from .vocab import DATA_DIR, load_vocabulary
 from .yamlplain import load_data_file
@@ -23,10 +22,11 @@ ALIASES_FILE = DATA_DIR / "aliases.yml"
 def _table(path: Path = ALIASES_FILE) -> dict[str, dict[str, str]]:
     """List name → folded word → id, from the labels and the aliases file."""
     words: dict[str, dict[str, list[str]]] = load_data_file(path)
+    vocab = load_vocabulary()
     labels: dict[str, dict[str, list[str]]] = {
-        "level": {key: [name, name.removeprefix("Cấp ")] for key, name in LEVEL_NAMES.items()},
-        "status": {key: [vi, en] for key, (vi, en) in STATUS_NAMES.items()},
-        "domains": {d.id: [d.name, d.short, d.name_en] for d in load_vocabulary().domains.values()},
+        "level": {v.id: [v.name, v.name.removeprefix("Cấp ")] for v in vocab.levels.values()},
+        "status": {s.id: [s.name, s.name_en] for s in vocab.statuses.values()},
+        "domains": {d.id: [d.name, d.short, d.name_en] for d in vocab.domains.values()},
     }
     table: dict[str, dict[str, str]] = {}
     for kind, by_id in labels.items():

@@ -28,18 +28,15 @@ from .check import CheckResult, check_paths
 from .contests.score import public_view
 from .export import export_open_data
 from .issues import Issue, has_errors
+from .layout import CONFIG_FILE, DOCS_DIR, PAGE_TEMPLATES, SITE_DIR
 from .messages import make_issue
-from .mkdocs_log import CONFIG, mkdocs_issues
+from .mkdocs_log import mkdocs_issues
 from .outputs import Origin, Outputs
-from .render import TEMPLATES, render_pages
+from .render import render_pages
 from .settings import load_settings
 from .site import Site, build_site
 from .vocab import load_vocabulary
 from .write import find_conflicts, write_outputs
-
-DOCS_DIR = "docs"
-SITE_DIR = "site"
-TEMPLATES_DIR = TEMPLATES  # the page templates, also the origin of pages they alone make
 
 
 @dataclass
@@ -83,7 +80,7 @@ def collect_outputs(site: Site, root: Path) -> Outputs:
     """Every generated file with its origin; colliding paths are reported, not replaced."""
     outputs = Outputs()
     settings = load_settings(root)
-    render_pages(site, root / TEMPLATES_DIR, root, outputs, settings)
+    render_pages(site, root / PAGE_TEMPLATES, root, outputs, settings)
     data = Origin("generator/export.py", label="dữ liệu mở")
     for path, content in export_open_data(site, settings).items():
         outputs.add(path, content, data)
@@ -108,7 +105,7 @@ def build(root: Path, site_dir: Path | None = None, scores: Path | None = None) 
     epoch, count = content_epoch(site), len(site.records)
     # The records are written out: let them go before MkDocs and Pagefind run beside this
     # process, so the build's peak memory is theirs, not theirs plus ours.
-    result.check = dataclasses.replace(check, records=[], contests=[])
+    result.check = dataclasses.replace(check, records=[], contests=[], sources=[])
     del check, site
     _release_memory()
     final = site_dir or root / SITE_DIR
@@ -134,19 +131,19 @@ def run_mkdocs(root: Path, fresh: Path, epoch: int, origins: dict[str, Origin]) 
     env["SOURCE_DATE_EPOCH"] = str(epoch)  # the content's date wins
     command = [
         *(sys.executable, "-m", "mkdocs", "build", "--strict"),
-        *("--config-file", str(root / "mkdocs.yml"), "--site-dir", str(fresh)),
+        *("--config-file", str(root / CONFIG_FILE), "--site-dir", str(fresh)),
     ]
     try:
         done = subprocess.run(
             command, cwd=root, env=env, capture_output=True, text=True, check=False
         )
     except OSError as error:  # could not even start (no memory for a process, say)
-        return [make_issue("mkdocs-failed", CONFIG, 1, 1, "build", detail=str(error))]
+        return [make_issue("mkdocs-failed", CONFIG_FILE, 1, 1, "build", detail=str(error))]
     if done.returncode == 0:
         return []
     found = mkdocs_issues(done.stderr + done.stdout, origins, root / DOCS_DIR)
     status = f"exit status {done.returncode}"
-    return found or [make_issue("mkdocs-failed", CONFIG, 1, 1, "build", detail=status)]
+    return found or [make_issue("mkdocs-failed", CONFIG_FILE, 1, 1, "build", detail=status)]
 
 
 def _release_memory() -> None:
@@ -166,11 +163,11 @@ def index_search(site: Path) -> Issue | None:
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as error:
-        return make_issue("search-index-failed", CONFIG, 1, 1, "build", detail=str(error))
+        return make_issue("search-index-failed", CONFIG_FILE, 1, 1, "build", detail=str(error))
     if done.returncode == 0:
         return None
     detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [f"{done.returncode}"]
-    return make_issue("search-index-failed", CONFIG, 1, 1, "build", detail=detail[0])
+    return make_issue("search-index-failed", CONFIG_FILE, 1, 1, "build", detail=detail[0])
 
 
 def _replace(final: Path, fresh: Path) -> Issue | None:

@@ -18,7 +18,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-WATCHED = ("initiatives/", "contests/")
+from .layout import TOPS
+
+WATCHED = tuple(f"{top}/" for top in TOPS)  # initiatives/, contests/
 
 
 class GitError(Exception):

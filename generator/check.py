@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contests.check import check_contests
-from .contests.files import CONTESTS_DIR
 from .contests.model import ContestData
 from .issues import Issue, Severity, has_errors, sort_issues
+from .layout import CONTENT_DIR, CONTESTS_DIR, TOPS
 from .messages import make_issue
 from .records import Record
-from .repopaths import IMAGE_SUFFIXES, RECORD_SUFFIX, TOPS, VECTOR_SUFFIXES, link_on_the_way, walk
-from .scope import CONTENT_DIR, named_scope
-from .sources import find_sources, load_sources, peek_sources, relative_name
+from .repopaths import IMAGE_SUFFIXES, RECORD_SUFFIX, VECTOR_SUFFIXES, link_on_the_way, walk
+from .scope import named_scope
+from .sources import Source, find_sources, load_sources, peek_sources, relative_name
 from .validate import validate_all
 from .vocab import Vocabulary, load_vocabulary
 
@@ -31,6 +31,9 @@ class CheckResult:
     contests: list[ContestData] = field(default_factory=list)
     # contest id → the files it depends on: its own, its scorecards, its entries' records
     contest_files: dict[str, set[str]] = field(default_factory=dict)
+    # the record files read whole (a check of named files only peeks at the others), for
+    # ``sangkien serve``, which keeps them to check an edit against: read once, not twice
+    sources: list[Source] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -67,10 +70,11 @@ def check_paths(
     only = wanted_set if named and not touches_contests else None
     if only is None:
         sources, issues = load_sources(sorted(set(everything) | wanted_set), root)
+        read = sources
     else:  # the others are only compared with them: their title and province suffice
-        sources, issues = load_sources(wanted, root)
+        read, issues = load_sources(wanted, root)
         peeked, _ = peek_sources([p for p in everything if p not in wanted_set], root)
-        sources = sorted(sources + peeked, key=lambda source: source.path)
+        sources = sorted(read + peeked, key=lambda source: source.path)
     records, found = validate_all(sources, vocab, root, only)
     contests, contest_issues, contest_files, related = check_contests(
         root, records, vocab, scores, sources
@@ -92,7 +96,8 @@ def check_paths(
     issues = capped(sort_issues(issues + tree + scope.issues))
     if named:
         contest_files = [f for f in contest_files if _under(f.resolve(), paths)]
-    return CheckResult(checked + len(contest_files), records, issues, contests, related)
+    checked += len(contest_files)
+    return CheckResult(checked, records, issues, contests, related, read)
 
 
 def _spelled(path: Path, root: Path) -> Path:

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from . import __version__
 from .changes import GitError, changed_files
-from .check import CONTENT_DIR, check_paths
-from .contests.files import CONTESTS_DIR
+from .check import check_paths
 from .contests.report import as_csv, as_json, as_text
 from .contests.score import rank
 from .issues import has_errors
 from .jsonschema import SCHEMA_PATH, schema_text
+from .layout import CONFIG_FILE, CONTENT_DIR, CONTESTS_DIR, SITE_DIR
 from .messages import make_issue
 from .report import REPORTERS, GithubReporter, TextReporter
 from .scaffold import PROMPTS, Draft, field_of, fill, problems, target, write_record
@@ -36,9 +36,10 @@ TRACEBACK_ENV = "SANGKIEN_TRACEBACK"
 
 
 def find_root(start: Path) -> Path:
-    """The repository root: the nearest folder up from ``start`` with ``mkdocs.yml``."""
+    """The repository root: the nearest folder up from ``start`` with ``mkdocs.yml``
+    (or ``initiatives/``)."""
     for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file() or (folder / "initiatives").is_dir():
+        if (folder / CONFIG_FILE).is_file() or (folder / CONTENT_DIR).is_dir():
             return folder
     return start
 
@@ -249,7 +250,7 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
             "see them with 'sangkien check'.",
             file=sys.stderr,
         )
-    site_dir = result.site_dir or root / "site"
+    site_dir = result.site_dir or root / SITE_DIR
     print(f"Đã dựng {result.initiatives} sáng kiến vào / built into {site_dir}")
     # Directory URLs (/tinh/dak-lak/) need a web server: from disk they show folder listings.
     print(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urljoin
 
@@ -22,9 +23,9 @@ from . import urls
 from .contests.report import as_json as ranking_json
 from .feeds import feeds
 from .finder import finder_files
+from .formats import number_vi
 from .jsonschema import SCHEMA_ID, SCHEMA_PATH, schema_text
 from .records import Record
-from .render import number_vi
 from .settings import SiteSettings
 from .site import Site
 from .spreadsheet import text_cell
@@ -34,31 +35,6 @@ CSV_FILE = urls.data_file("initiatives.csv")
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.vi"
 JOIN = "; "
-CSV_COLUMNS = (
-    "id",
-    "url",
-    "title",
-    "title_en",
-    "summary",
-    "summary_en",
-    "province",
-    "province_as_named",
-    "province_code",
-    "locality",
-    "agency",
-    "level",
-    "domains",
-    "tags",
-    "status",
-    "started",
-    "ended",
-    "metrics",
-    "recognition",
-    "replicated_in",
-    "contests",
-    "sources",
-    "inferred",
-)
 
 
 def page_url(record: Record, settings: SiteSettings) -> str:
@@ -96,38 +72,41 @@ def _metric(metric: Any) -> str:
     return text + (f" ({', '.join(extra)})" if extra else "")
 
 
+# The CSV's columns, in order, each with what it holds for a record: one list, so a
+# column cannot be named without a value nor filled without a name.
+CSV_CELLS: dict[str, Callable[[Record, SiteSettings], str]] = {
+    "id": lambda r, s: r.id,
+    "url": page_url,
+    "title": lambda r, s: r.initiative.title,
+    "title_en": lambda r, s: r.initiative.title_en or "",
+    "summary": lambda r, s: r.initiative.summary,
+    "summary_en": lambda r, s: r.initiative.summary_en or "",
+    "province": lambda r, s: r.place.current.name,
+    "province_as_named": lambda r, s: r.initiative.province,
+    "province_code": lambda r, s: r.place.current.code,
+    "locality": lambda r, s: r.initiative.locality or "",
+    "agency": lambda r, s: r.initiative.agency,
+    "level": lambda r, s: r.initiative.level,
+    "domains": lambda r, s: JOIN.join(d.id for d in r.domains),
+    "tags": lambda r, s: JOIN.join(r.initiative.tags),
+    "status": lambda r, s: r.initiative.status,
+    "started": lambda r, s: r.initiative.started,
+    "ended": lambda r, s: r.initiative.ended or "",
+    "metrics": lambda r, s: JOIN.join(_metric(m) for m in r.initiative.metrics),
+    "recognition": lambda r, s: JOIN.join(
+        f"{x.title} — {x.by}, {x.year}" for x in r.initiative.recognition
+    ),
+    "replicated_in": lambda r, s: JOIN.join(r.initiative.replicated_in),
+    "contests": lambda r, s: JOIN.join(r.initiative.contests),
+    "sources": lambda r, s: JOIN.join(x.url or x.title for x in r.initiative.sources),
+    "inferred": lambda r, s: JOIN.join(r.initiative.inferred),
+}
+CSV_COLUMNS = tuple(CSV_CELLS)
+
+
 def _csv_row(record: Record, settings: SiteSettings) -> dict[str, str]:
     """One record as CSV cells, each text, none a formula (``spreadsheet``)."""
-    return {key: text_cell(value) for key, value in _csv_values(record, settings).items()}
-
-
-def _csv_values(record: Record, settings: SiteSettings) -> dict[str, str]:
-    i = record.initiative
-    return {
-        "id": record.id,
-        "url": page_url(record, settings),
-        "title": i.title,
-        "title_en": i.title_en or "",
-        "summary": i.summary,
-        "summary_en": i.summary_en or "",
-        "province": record.place.current.name,
-        "province_as_named": i.province,
-        "province_code": record.place.current.code,
-        "locality": i.locality or "",
-        "agency": i.agency,
-        "level": i.level,
-        "domains": JOIN.join(d.id for d in record.domains),
-        "tags": JOIN.join(i.tags),
-        "status": i.status,
-        "started": i.started,
-        "ended": i.ended or "",
-        "metrics": JOIN.join(_metric(m) for m in i.metrics),
-        "recognition": JOIN.join(f"{r.title} — {r.by}, {r.year}" for r in i.recognition),
-        "replicated_in": JOIN.join(i.replicated_in),
-        "contests": JOIN.join(i.contests),
-        "sources": JOIN.join(s.url or s.title for s in i.sources),
-        "inferred": JOIN.join(i.inferred),
-    }
+    return {column: text_cell(cell(record, settings)) for column, cell in CSV_CELLS.items()}
 
 
 def export_open_data(site: Site, settings: SiteSettings = NO_SETTINGS) -> dict[str, str]:

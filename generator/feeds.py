@@ -12,11 +12,19 @@ from urllib.parse import urljoin
 from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
+from .places import Province
 from .records import Record
 from .settings import SiteSettings
 from .site import Site
 
 NEWEST = 30  # entries per feed: a feed is news, the site is the archive
+# A feed's title is what a feed reader names the subscription, and what a page's
+# <link rel="alternate"> offers: pages take it from here (render.py).
+FEED_TITLE = "Sáng kiến cải cách hành chính mới nhất"
+
+
+def province_feed_title(province: Province) -> str:
+    return f"Sáng kiến cải cách hành chính — {province.full_name}"
 
 
 def record_date(record: Record) -> str:
@@ -66,7 +74,7 @@ def atom(
 def feeds(site: Site, settings: SiteSettings) -> dict[str, str]:
     files = {
         urls.feed(): atom(
-            "Sáng kiến cải cách hành chính mới nhất",
+            FEED_TITLE,
             urls.feed(),
             urls.HOME.url,
             site.newest,
@@ -76,7 +84,7 @@ def feeds(site: Site, settings: SiteSettings) -> dict[str, str]:
     for province in site.provinces_with_records:
         path = urls.province_feed(province.slug)
         files[path] = atom(
-            f"Sáng kiến cải cách hành chính — {province.full_name}",
+            province_feed_title(province),
             path,
             urls.province(province.slug).url,
             site.by_province[province.slug],

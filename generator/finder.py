@@ -15,7 +15,7 @@ from typing import Any, get_args
 
 from . import urls
 from .schema import Level, Status
-from .site import LEVEL_NAMES, STATUS_NAMES, Site
+from .site import Site
 
 CHUNK = 2_000
 FIELDS = (
@@ -68,8 +68,8 @@ def finder_files(site: Site) -> dict[str, str]:
         "page": urls.initiative("ID").url.replace("ID", "{id}"),
         "provinces": [[p.slug, p.name] for p in provinces],
         "domains": [[d.id, d.short] for d in site.domains],
-        "statuses": [[s, STATUS_NAMES[s][0]] for s in statuses],
-        "levels": [[lv, LEVEL_NAMES[lv]] for lv in levels],
+        "statuses": [[s, site.vocab.statuses[s].name] for s in statuses],
+        "levels": [[lv, site.vocab.levels[lv].name] for lv in levels],
         "tags": [[key, site.tags[key].name] for key in tags],
     }
     files = {urls.finder_index(): _dump(index)}

@@ -14,10 +14,8 @@ import yaml
 
 from .fieldlabels import field_labels
 from .schema import Inferable, Initiative, Level, Status
-from .site import LEVEL_NAMES, STATUS_NAMES
 from .vocab import Vocabulary, load_vocabulary
 
-FORM_PATH = ".github/ISSUE_TEMPLATE/de-xuat-sang-kien.yml"
 BODY = "body"
 # Record fields that are lists of objects: one per line, parts separated by " | ".
 TABLES = {
@@ -57,8 +55,8 @@ def province_options(vocab: Vocabulary) -> list[str]:
 
 def issue_form(vocab: Vocabulary | None = None) -> dict[str, Any]:
     vocab = vocab or load_vocabulary()
-    levels = [f"{level} — {LEVEL_NAMES[level]}" for level in get_args(Level)]
-    statuses = [f"{status} — {STATUS_NAMES[status][0]}" for status in get_args(Status)]
+    levels = [f"{level} — {vocab.levels[level].name}" for level in get_args(Level)]
+    statuses = [f"{status} — {vocab.statuses[status].name}" for status in get_args(Status)]
     domains = [f"{d.id} — {d.name}" for d in vocab.domains.values()]
     fields: list[dict[str, Any]] = [
         _field("input", "title"),

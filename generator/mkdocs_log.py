@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .issues import Issue
+from .layout import CONFIG_FILE
 from .messages import make_issue
 from .outputs import Origin
 
 _PROBLEM = re.compile(r"^(WARNING|ERROR)\s*-\s*(.*)$")
 _DOC_FILE = re.compile(r"'([^']+\.md)'")
 _LINK = re.compile(r"contains (?:a|an unrecognized relative) link '([^']+)'")
-CONFIG = "mkdocs.yml"
 
 
 def mkdocs_issues(output: str, origins: Mapping[str, Origin], docs_dir: Path) -> list[Issue]:
@@ -46,7 +46,7 @@ def _locate(detail: str, origins: Mapping[str, Origin], docs_dir: Path) -> Issue
         line, column = _link_position(path, detail)
         relpath = f"{docs_dir.name}/{page.group(1)}"
         return make_issue("mkdocs-page", relpath, line, column, "file", detail=detail)
-    return make_issue("mkdocs-failed", CONFIG, 1, 1, "build", detail=detail)
+    return make_issue("mkdocs-failed", CONFIG_FILE, 1, 1, "build", detail=detail)
 
 
 def _link_position(path: Path, detail: str) -> tuple[int, int]:

@@ -10,8 +10,8 @@ from pydantic_core import ErrorDetails
 from .aliases import meant
 from .issues import Issue
 from .messages import MESSAGES, close_matches, did_you_mean, make_issue
-from .site import LEVEL_NAMES, STATUS_NAMES
 from .sources import Source, field_name
+from .vocab import load_vocabulary
 
 _EXPECTED = {
     "string_type": ("chữ", "text"),
@@ -123,10 +123,12 @@ def _issue(
 
 
 def _labels(kind: str, key: str) -> tuple[str, str]:
+    vocab = load_vocabulary()
     if kind == "level":
-        return f"{LEVEL_NAMES[key].lower()} ({key})", LEVEL_NAMES[key]
-    vi, en = STATUS_NAMES[key]
-    return f'tình trạng "{vi}" ({key})', en
+        name = vocab.levels[key].name
+        return f"{name.lower()} ({key})", name
+    status = vocab.statuses[key]
+    return f'tình trạng "{status.name}" ({key})', status.name_en
 
 
 def _field_model(loc: tuple[Any, ...], model: type) -> type[BaseModel] | None:

@@ -26,9 +26,9 @@ from enum import Enum
 from pathlib import Path
 from typing import TextIO
 
-from .build import DOCS_DIR, TEMPLATES_DIR, generate
-from .check import CONTENT_DIR
+from .build import generate
 from .issues import Issue, has_errors, sort_issues
+from .layout import CONTENT_DIR, DOCS_DIR, PAGE_TEMPLATES
 from .outputs import Outputs
 from .records import Record
 from .render import Renderer, render_initiative
@@ -105,6 +105,7 @@ class Previewer:
         previews, which reported their own files) only the errors that block the site.
         """
         started = time.monotonic()
+        before = self._stamps()  # the files as the check is about to read them
         check, issues, site, _ = generate(self.root)
         found = check.issues + issues
         with self.lock:
@@ -118,7 +119,7 @@ class Previewer:
                         del self.previews[relpath]
             else:
                 self._take_back({issue.path for issue in found if issue.is_error})
-            self._refresh_sources()
+            self._refresh_sources({source.path: source for source in check.sources}, before)
         if found and (report_all or site is None):
             TextReporter(errors_only=not report_all).report(found, check.checked, self.out)
         return site is not None
@@ -137,17 +138,26 @@ class Previewer:
             for path, data in preview.restore.items():
                 (self.docs / path).write_bytes(data)
 
-    def _refresh_sources(self) -> None:
-        """Every record file as on disk now; only those changed since are read again."""
+    def _stamps(self) -> dict[Path, Stamp]:
         content = self.root / CONTENT_DIR
+        paths = find_sources([content]) if content.is_dir() else []
+        return {path: stamp for path in paths if (stamp := _stamp(path)) is not None}
+
+    def _refresh_sources(self, read: dict[Path, Source], before: dict[Path, Stamp]) -> None:
+        """Every record file as on disk now; only those changed since are read again.
+
+        ``read`` are the files the full check just read, ``before`` their stamps from
+        before it did: a file unchanged since is taken as the check read it (on the first
+        run, every file), not parsed a second time.
+        """
         fresh: dict[Path, tuple[Stamp, Source]] = {}
-        for path in find_sources([content]) if content.is_dir() else []:
-            stamp = _stamp(path)
+        for path, stamp in self._stamps().items():
             known = self.sources.get(path)
-            if stamp is None:
-                continue
             if known is not None and known[0] == stamp:
                 fresh[path] = known
+                continue
+            if path in read and before.get(path) == stamp:
+                fresh[path] = (stamp, read[path])
                 continue
             source, _ = load_source(path, self.root)
             if source is not None:
@@ -215,7 +225,7 @@ class Previewer:
         current.update({record.relpath: record for record in records})
         site = build_site(current.values(), self.vocab, self.site.contests)
         settings = load_settings(self.root)
-        templates = self.root / TEMPLATES_DIR
+        templates = self.root / PAGE_TEMPLATES
         owned = owned_files(self.docs)
         rendered: dict[str, dict[str, bytes]] = {}
         for record in records:

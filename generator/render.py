@@ -23,21 +23,21 @@ from . import urls
 from .body import render_body
 from .charts import Bar, bar_chart, tile_map
 from .contests.report import METHOD_NAMES
+from .feeds import FEED_TITLE, province_feed_title
+from .formats import date_vi, number_vi
+from .layout import DOMAINS_DATA, PAGE_TEMPLATES, PROVINCES_DATA
 from .outputs import Origin, Outputs
 from .records import Record
 from .repopaths import image_path_suggestion, link_on_the_way
 from .safety import link_allowed
 from .search import search_meta
 from .settings import SiteSettings
-from .site import LEVEL_NAMES, STATUS_NAMES, Site
+from .site import Site
 from .text import md_escape, plain, slug
 from .urls import PagePath
 
 _LINK_UNSAFE = re.compile(r"[<>\\\s]")
 _BACKTICKS = re.compile(r"`+")
-TEMPLATES = "theme/pages"
-PROVINCES_DATA = "generator/data/provinces.yml"
-DOMAINS_DATA = "generator/data/domains.yml"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: much faster per page
 
 
@@ -51,18 +51,6 @@ def md_link(text: object, url: str) -> str:
         return md_escape(text)
     target = _LINK_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url)
     return f"[{md_escape(text)}](<{target}>)"
-
-
-def date_vi(value: str) -> str:
-    """``2023-06`` → ``06/2023``; ``2024-11-06`` → ``06/11/2024``: how dates are read in Vietnam."""
-    return "/".join(reversed(value.split("-")))
-
-
-def number_vi(value: float) -> str:
-    """Vietnamese digit grouping: 257190 → ``257.190``, 68.8 → ``68,8``."""
-    whole, _, fraction = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
-    text = whole.replace(",", ".")
-    return f"{text},{fraction}" if fraction else text
 
 
 def meta_text(text: object) -> str:
@@ -92,6 +80,7 @@ class Renderer:
     def __init__(
         self, site: Site, templates: Path, outputs: Outputs, settings: SiteSettings
     ) -> None:
+        self.site = site
         self.outputs = outputs
         self.settings = settings
         self.env = Environment(
@@ -121,8 +110,8 @@ class Renderer:
         )
         self.env.globals.update(
             site=site,
-            statuses=STATUS_NAMES,
-            levels=LEVEL_NAMES,
+            statuses=site.vocab.statuses,
+            levels=site.vocab.levels,
             urls=urls,
             bar_chart=bar_chart,
             tile_map=tile_map,
@@ -144,7 +133,7 @@ class Renderer:
         meta.setdefault("edit_url", None)  # generated: nothing to edit under docs/
         meta.setdefault("search_body", False)  # Pagefind indexes initiatives and contests
         meta.setdefault("feed", urls.feed())
-        meta.setdefault("feed_title", meta_text("Sáng kiến cải cách hành chính mới nhất"))
+        meta.setdefault("feed_title", meta_text(FEED_TITLE))
         head = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
         self.outputs.add(path.src, f"---\n{head}---\n\n{body.strip()}\n", origin)
 
@@ -212,7 +201,7 @@ def render_pages(
 
 
 def _template_origin(template: str) -> Origin:
-    return Origin(f"{TEMPLATES}/{template}", label=f"'{template}'")
+    return Origin(f"{PAGE_TEMPLATES}/{template}", label=f"'{template}'")
 
 
 def _finder(r: Renderer) -> None:
@@ -261,7 +250,7 @@ def render_initiative(r: Renderer, record: Record, root: Path) -> None:
             (province.name, urls.province(province.slug)),
         ),
         "status": record.initiative.status,
-        "status_label": meta_text(STATUS_NAMES[record.initiative.status][0]),
+        "status_label": meta_text(r.site.vocab.statuses[record.initiative.status].name),
         "search_body": True,
         "edit_url": r.settings.edit_url(record.relpath),
     }
@@ -279,8 +268,6 @@ def render_initiative(r: Renderer, record: Record, root: Path) -> None:
     )
 
 
-CONTEST_GUIDE = PagePath("hoi-dong-thi.md")
-CONTRIBUTOR_GUIDE = PagePath("dong-gop.md")
 _CONFLICT_WORDS = {
     "agency": "sáng kiến của chính đơn vị mình",
     "province": "sáng kiến của tỉnh, thành mình",
@@ -297,7 +284,6 @@ def _contests(site: Site, r: Renderer) -> None:
         meta,
         _template_origin("contests.md.j2"),
         contests=site.contests,
-        guide=CONTEST_GUIDE,
     )
     for view in site.contests:
         contest = view.data.contest
@@ -373,7 +359,7 @@ def _provinces(site: Site, r: Renderer) -> None:
         }
         if site.by_province[province.slug]:
             meta["feed"] = urls.province_feed(province.slug)
-            meta["feed_title"] = meta_text(f"Sáng kiến mới nhất của {province.full_name}")
+            meta["feed_title"] = meta_text(province_feed_title(province))
         paged(
             r,
             urls.province(province.slug),
@@ -382,7 +368,6 @@ def _provinces(site: Site, r: Renderer) -> None:
             Origin(PROVINCES_DATA, label=f"tỉnh '{province.name}'"),
             site.by_province[province.slug],
             province=province,
-            guide=CONTRIBUTOR_GUIDE,
             formers=site.vocab.places.former_of(province),
         )
     current = {p.slug for p in site.vocab.places.current}
@@ -494,7 +479,7 @@ FACETS = [
         urls.status_index,
         urls.status,
         lambda s: s.by_status,
-        lambda s, k: STATUS_NAMES[k][0],
+        lambda s, k: s.vocab.statuses[k].name,
         lambda s, k: _template_origin("listing.md.j2"),
     ),
 ]

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
+from .layout import TOPS
 from .text import slug
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -25,7 +26,6 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif")
 # An SVG is a program as much as a picture (script, event handlers, links), published on
 # the site's own origin: it is refused, whatever it holds (docs/dong-gop.md says why).
 VECTOR_SUFFIXES = (".svg", ".svgz")
-TOPS = ("initiatives", "contests")  # the folders whose names become addresses
 # An image as a record names it, relative to the record's folder (also the web editor's
 # pattern for an uploaded image, so it must read the same in JavaScript).
 IMAGE_PATH = re.compile(

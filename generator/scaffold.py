@@ -16,10 +16,11 @@ from typing import Any, get_args
 
 import yaml
 
+from .fieldlabels import field_labels
 from .issues import Issue
+from .layout import CONTENT_DIR
 from .places import PlaceRef
 from .schema import Level, Status
-from .site import LEVEL_NAMES, STATUS_NAMES
 from .sources import split_source
 from .text import slug
 from .validate import validate_source
@@ -38,20 +39,33 @@ BODY = """
 
 <!-- Số liệu và chuyển biến, theo đúng nguồn. -->
 """
-PROMPTS: dict[str, str] = {
-    "title": "Tên sáng kiến / title",
-    "summary": "Tóm tắt một đoạn / summary",
-    "province": "Tỉnh, thành (tên lúc làm ra sáng kiến) / province as named then",
-    "agency": "Đơn vị chủ trì / lead unit",
-    "level": "Cấp / level",
-    "domains": "Lĩnh vực (số, cách nhau bởi dấu phẩy) / domains (numbers, comma-separated)",
-    "status": "Tình trạng / status",
-    "started": "Bắt đầu (YYYY, YYYY-MM hoặc YYYY-MM-DD) / started",
-    "source_title": "Tiêu đề nguồn / source title",
-    "source_publisher": "Cơ quan, tờ báo đăng / publisher",
-    "source_date": "Ngày đăng (YYYY-MM-DD) / publication date",
-    "source_url": "Địa chỉ nguồn (https://…, có thể bỏ trống) / source URL (optional)",
+# Each draft value: the record field it fills, what to type (Vietnamese), and the English.
+# The field's Vietnamese name is the forms' (data/fields.yml), as the web editor and the
+# issue form show it; a part of a source is named with its list ("Nguồn: Nơi đăng").
+ASKED: dict[str, tuple[str, str, str]] = {
+    "title": ("title", "", "title"),
+    "summary": ("summary", " (một đoạn)", "summary"),
+    "province": ("province", " (tên lúc làm ra sáng kiến)", "province as named then"),
+    "agency": ("agency", "", "lead unit"),
+    "level": ("level", "", "level"),
+    "domains": ("domains", " (số, cách nhau bởi dấu phẩy)", "domains (numbers, comma-separated)"),
+    "status": ("status", "", "status"),
+    "started": ("started", " (YYYY, YYYY-MM hoặc YYYY-MM-DD)", "started"),
+    "source_title": ("sources.title", "", "source title"),
+    "source_publisher": ("sources.publisher", "", "publisher"),
+    "source_date": ("sources.date", " (YYYY-MM-DD)", "publication date"),
+    "source_url": ("sources.url", " (https://…, có thể bỏ trống)", "source URL (optional)"),
 }
+
+
+def _prompt(field: str, what: str, english: str) -> str:
+    labels = field_labels()
+    parent, _, part = field.rpartition(".")
+    name = f"{labels[parent]}: {labels[field]}" if part and parent else labels[field]
+    return f"{name}{what} / {english}"
+
+
+PROMPTS: dict[str, str] = {value: _prompt(*asked) for value, asked in ASKED.items()}
 # Which draft value each front-matter field comes from, to ask again the right question.
 ASKED_FOR = {"sources": "source_title", "id": "title"}
 
@@ -92,12 +106,12 @@ def target(root: Path, draft: Draft, vocab: Vocabulary) -> Path | None:
     record_id = slug(str(draft.values.get("title") or ""))
     if place is None or not record_id:
         return None
-    return root / "initiatives" / place.current.slug / f"{record_id}.md"
+    return root / CONTENT_DIR / place.current.slug / f"{record_id}.md"
 
 
 def problems(root: Path, draft: Draft, vocab: Vocabulary) -> list[Issue]:
     """What ``sangkien check`` would say of the file, before it is written."""
-    path = target(root, draft, vocab) or root / "initiatives" / "moi.md"
+    path = target(root, draft, vocab) or root / CONTENT_DIR / "moi.md"
     rel = path.relative_to(root).as_posix()
     source, issues = split_source(path, rel, draft.text())
     if source is None:
@@ -117,8 +131,8 @@ def field_of(issue: Issue) -> str:
 def choices(vocab: Vocabulary) -> dict[str, list[tuple[str, str]]]:
     """The closed lists, as (value, Vietnamese label) pairs, for the prompts."""
     return {
-        "level": [(level, LEVEL_NAMES[level]) for level in get_args(Level)],
-        "status": [(status, STATUS_NAMES[status][0]) for status in get_args(Status)],
+        "level": [(level, vocab.levels[level].name) for level in get_args(Level)],
+        "status": [(status, vocab.statuses[status].name) for status in get_args(Status)],
         "domains": [(d.id, d.name) for d in vocab.domains.values()],
     }
 

@@ -36,9 +36,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .build import DOCS_DIR, TEMPLATES_DIR, generate
-from .check import CONTENT_DIR
-from .contests.files import CONTESTS_DIR
+from .build import generate
+from .layout import CONFIG_FILE, CONTENT_DIR, CONTESTS_DIR, DOCS_DIR, PAGE_TEMPLATES
 from .preview import Outcome, Previewer
 from .report import TextReporter
 
@@ -231,7 +230,7 @@ def watch(root: Path, worker: Worker, docs_changed: Callable[[str | None], None]
             if path.is_relative_to(docs):
                 docs_changed(path.relative_to(docs).as_posix())
 
-    folders = [(root / name).resolve() for name in (CONTENT_DIR, CONTESTS_DIR, TEMPLATES_DIR)]
+    folders = [(root / name).resolve() for name in (CONTENT_DIR, CONTESTS_DIR, PAGE_TEMPLATES)]
 
     def on_content(event: Any) -> None:
         for folder in folders:
@@ -277,7 +276,7 @@ def serve(root: Path, dev_addr: str) -> int:
     previewer = Previewer(root)
     if not previewer.full(report_all=True):
         return 1
-    config_file = root / "mkdocs.yml"
+    config_file = root / CONFIG_FILE
     site_dir = tempfile.mkdtemp(prefix="sangkien_serve_")
     builder = SiteBuilder(config_file, site_dir, dev_addr)
     builder.settle = previewer.settle

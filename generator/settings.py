@@ -16,7 +16,7 @@ from urllib.parse import quote, urljoin
 
 import yaml
 
-CONFIG_FILE = "mkdocs.yml"
+from .layout import CONFIG_FILE, DOCS_DIR
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class SiteSettings:
     site_url: str = ""
     repo_url: str = ""
     edit_uri: str = ""
-    docs_dir: str = "docs"
+    docs_dir: str = DOCS_DIR
 
     def edit_url(self, repo_path: str) -> str | None:
         """The address where a file of the repository is edited (``None`` without a repo)."""
@@ -74,5 +74,5 @@ def load_settings(root: Path) -> SiteSettings:
         site_url=str(config.get("site_url") or ""),
         repo_url=str(config.get("repo_url") or ""),
         edit_uri=str(config.get("edit_uri") or ""),
-        docs_dir=str(config.get("docs_dir") or "docs"),
+        docs_dir=str(config.get("docs_dir") or DOCS_DIR),
     )

@@ -17,15 +17,6 @@ from .records import Record
 from .text import fold, slug
 from .vocab import Domain, Vocabulary
 
-STATUS_NAMES: dict[str, tuple[str, str]] = {
-    "proposed": ("Đề xuất", "Proposed"),
-    "piloting": ("Thí điểm", "Piloting"),
-    "active": ("Đang áp dụng", "Active"),
-    "scaled": ("Nhân rộng", "Scaled"),
-    "ended": ("Đã kết thúc", "Ended"),
-    "unknown": ("Chưa rõ", "Not stated"),  # the sources do not say
-}
-LEVEL_NAMES: dict[str, str] = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
 RELATED_LIMIT = 5
 RELATED_SCAN = 100
 
@@ -110,7 +101,7 @@ class Site:
 
     @cached_property
     def by_status(self) -> dict[str, list[Record]]:
-        groups: dict[str, list[Record]] = {status: [] for status in STATUS_NAMES}
+        groups: dict[str, list[Record]] = {status: [] for status in self.vocab.statuses}
         for record in self.newest:
             groups[record.initiative.status].append(record)
         return groups

@@ -2,9 +2,11 @@
 
 Like MkDocs' ``File``, a generated page has a source path under ``docs/``
 (``sang-kien/x.md``) and a URL relative to the site root (``sang-kien/x/``, the site
-uses directory URLs). Every producer (``render``, ``export``) and every page template asks
-this module for both; nothing else spells a section's folder. ``mkdocs.yml``'s
-``not_in_nav`` and ``.gitignore`` list the same folders, and a test keeps them in step.
+uses directory URLs). Every producer (``render``, ``export``, ``feeds``, ``admin``) and
+every page template asks this module for both; nothing else spells a section's folder,
+nor the hand-written pages they link to (the guides). ``mkdocs.yml``'s ``not_in_nav`` and
+``.gitignore`` list the same folders, and a test keeps them in step. (The repository's
+own folders and files are ``layout.py``'s.)
 """
 
 from __future__ import annotations
@@ -73,6 +75,11 @@ def _relative(target: str, folder: str) -> str:
 
 
 HOME = PagePath(HOME_SOURCE)
+# Hand-written pages (docs/) that generated pages and the web editor link to.
+ABOUT = PagePath("gioi-thieu.md")
+CONTRIBUTOR_GUIDE = PagePath("dong-gop.md")
+CONTEST_GUIDE = PagePath("hoi-dong-thi.md")
+LOGO = "assets/logo.svg"  # the site's logo and favicon (mkdocs.yml's theme.logo)
 
 
 def _index(section: str) -> PagePath:

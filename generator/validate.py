@@ -24,6 +24,7 @@ from .bodyshape import body_shape
 from .duplicates import Titled, likely_duplicates
 from .evidence import check_evidence
 from .issues import Issue, Severity
+from .layout import CONTENT_DIR
 from .messages import close_matches, did_you_mean, make_issue
 from .model_errors import issues_from_validation
 from .places import MERGER_DATE, Locality, PlaceRef, Province
@@ -416,7 +417,7 @@ def _is_file(path: Path) -> bool:
 
 def _check_folder(source: Source, province: Province) -> Iterator[Issue]:
     parts = Path(source.relpath).parts
-    if len(parts) >= 3 and parts[0] == "initiatives" and parts[1] != province.slug:
+    if len(parts) >= 3 and parts[0] == CONTENT_DIR and parts[1] != province.slug:
         yield make_issue(
             "wrong-folder",
             source.relpath,

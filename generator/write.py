@@ -26,12 +26,11 @@ import subprocess
 from pathlib import Path, PurePosixPath
 
 from .issues import Issue
+from .layout import DOCS_DIR, MANIFEST, THEME_DIR
 from .messages import make_issue
 from .outputs import Output
 from .repopaths import links_in, walk
 
-MANIFEST = ".generated.json"
-THEME_DIR = "theme"  # the page templates and MkDocs' overrides, copied into the site too
 # What a browser runs as a page or a program when the site serves it: MkDocs copies any file
 # of docs/ into the site as it is, on the site's origin and outside its Content-Security-
 # Policy (which only the theme's pages carry), where a script reads the web editor's GitHub
@@ -90,14 +89,14 @@ def find_conflicts(outputs: dict[str, Output], docs_dir: Path) -> list[Issue]:
         make_issue("symlink", link.relative_to(root).as_posix(), 1, 1, "file") for link in links
     ]
     issues += [
-        make_issue("runnable-in-docs", f"docs/{name}", 1, 1, "file")
+        make_issue("runnable-in-docs", f"{DOCS_DIR}/{name}", 1, 1, "file")
         for name in hand_written(docs_dir, set(outputs) | owned)
         if PurePosixPath(name).suffix.lower() in RUNNABLE_SUFFIXES
     ]
     for path in sorted(outputs):
         target = docs_dir / path
         if path not in owned and target.exists():
-            issues.append(make_issue("overwrite-hand-written", f"docs/{path}", 1, 1, "file"))
+            issues.append(make_issue("overwrite-hand-written", f"{DOCS_DIR}/{path}", 1, 1, "file"))
     return issues
 
 
@@ -143,7 +142,7 @@ def write_outputs(outputs: dict[str, Output], docs_dir: Path) -> list[Issue]:
         _write_manifest(docs_dir, set(outputs))
     except OSError as error:
         reason = error.strerror or str(error)
-        return [make_issue("write-failed", f"docs/{path}", 1, 1, "file", reason=reason)]
+        return [make_issue("write-failed", f"{DOCS_DIR}/{path}", 1, 1, "file", reason=reason)]
     return []
 
 

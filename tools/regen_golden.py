@@ -15,8 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import DOCS_DIR, generate  # noqa: E402
-from generator.write import MANIFEST, owned_files  # noqa: E402
+from generator.build import generate  # noqa: E402
+from generator.layout import DOCS_DIR, MANIFEST  # noqa: E402
+from generator.write import owned_files  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
 FIXTURE = ROOT / "tests" / "data" / "site"

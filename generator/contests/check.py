@@ -14,19 +14,18 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..issues import Issue, Severity
+from ..layout import CONTESTS_DIR, SCORES_DIR
 from ..messages import close_matches, did_you_mean, make_issue
 from ..places import PlaceRef
 from ..records import Record
-from ..repopaths import link_on_the_way
 from ..schema import date_period
 from ..sources import Source, relative_name
 from ..text import fold_title
 from ..vocab import Vocabulary
-from .files import CONTEST_FILE, CONTESTS_DIR, LoadedContest, load_contests
+from .files import LoadedContest, load_contests
 from .model import ContestData
-from .scorecards import SCORECARD_SUFFIXES, read_scorecards, scorecard_files
+from .scorecards import SCORECARD_SUFFIXES, read_scorecards
 
-SCORES_DIR = "scores"
 SIMILAR_TITLE = 0.85  # folded titles this alike are "the same model" (không trùng lắp)
 WARNING = Severity.WARNING
 
@@ -52,12 +51,7 @@ def check_contests(
     ``sources`` are all record files read, valid or not: a record that names a contest
     but has errors is one of the contest's files too, so ``judge`` does not lose it.
     """
-    loaded, issues = load_contests(root, vocab)
-    files = [
-        file
-        for file in sorted((root / CONTESTS_DIR).glob(f"*/{CONTEST_FILE}"))
-        if link_on_the_way(file, root) is None
-    ]
+    loaded, issues, files = load_contests(root, vocab)
     related: dict[str, set[str]] = defaultdict(set)
     for file in files:
         related[file.parent.name].add(relative_name(file, root))
@@ -75,12 +69,9 @@ def check_contests(
     contests = []
     for contest_id, item in sorted(loaded.items()):
         folder = scores_folder(root, contest_id, scores)
-        data, found = read_scorecards(item, entries[contest_id], by_id, folder, root, vocab)
+        data, found, cards = read_scorecards(item, entries[contest_id], by_id, folder, root, vocab)
         contests.append(data)
         issues += found
-        cards = [
-            f for f in scorecard_files(folder, root)[0] if f.suffix.lower() in SCORECARD_SUFFIXES
-        ]
         files += cards
         related[contest_id] |= {i.path for i in found + stray} | {
             relative_name(f, root) for f in cards

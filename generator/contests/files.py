@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
 from .. import urls
 from ..issues import Issue, Severity
+from ..layout import CONTEST_FILE, CONTESTS_DIR
 from ..messages import close_matches, did_you_mean, make_issue
 from ..model_errors import issues_from_validation
 from ..repopaths import suggest
@@ -22,9 +23,6 @@ from ..schema import _KEY, date_period
 from ..sources import Source, field_name, load_yaml_source, relative_name
 from ..vocab import Vocabulary
 from .model import Contest
-
-CONTESTS_DIR = "contests"
-CONTEST_FILE = "contest.yml"
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,13 @@ class LoadedContest:
     source: Source
 
 
-def load_contests(root: Path, vocab: Vocabulary) -> tuple[dict[str, LoadedContest], list[Issue]]:
+class ContestFiles(NamedTuple):
+    loaded: dict[str, LoadedContest]  # the valid contests, by folder name
+    issues: list[Issue]
+    files: list[Path]  # every contest file read, valid or not
+
+
+def load_contests(root: Path, vocab: Vocabulary) -> ContestFiles:
     """Each folder of ``contests/`` with a valid ``contest.yml``, by folder name.
 
     Links are never followed (``check`` reports them): a contest file linked to
@@ -43,8 +47,9 @@ def load_contests(root: Path, vocab: Vocabulary) -> tuple[dict[str, LoadedContes
     folder = root / CONTESTS_DIR
     loaded: dict[str, LoadedContest] = {}
     issues: list[Issue] = []
+    files: list[Path] = []
     if folder.is_symlink() or not folder.is_dir():
-        return loaded, issues
+        return ContestFiles(loaded, issues, files)
     for contest_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
         if contest_dir.name.startswith(".") or contest_dir.is_symlink():
             continue
@@ -55,6 +60,7 @@ def load_contests(root: Path, vocab: Vocabulary) -> tuple[dict[str, LoadedContes
             rel = relative_name(contest_dir, root) + "/"
             issues.append(make_issue("contest-file-missing", rel, 1, 1, "file", folder=rel))
             continue
+        files.append(file)
         source, found = load_yaml_source(file, root)
         issues += found
         if source is None:
@@ -63,7 +69,7 @@ def load_contests(root: Path, vocab: Vocabulary) -> tuple[dict[str, LoadedContes
         issues += found
         if contest is not None and not any(issue.is_error for issue in found):
             loaded[contest_dir.name] = LoadedContest(contest_dir.name, contest, source)
-    return loaded, issues
+    return ContestFiles(loaded, issues, files)
 
 
 def _contest(

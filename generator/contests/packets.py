@@ -18,8 +18,7 @@ import yaml
 
 from ..body import body_html
 from ..records import Record
-from ..site import LEVEL_NAMES, STATUS_NAMES
-from ..vocab import Vocabulary
+from ..vocab import Vocabulary, load_vocabulary
 from ..yamlplain import read_plain
 from .model import ContestData, Judge
 from .scorecards import COMMENT, conflict
@@ -171,6 +170,7 @@ def blind_packet(data: ContestData, judge: Judge, records: Sequence[Record]) -> 
 def _entry(record: Record) -> str:
     e = html.escape
     i = record.initiative
+    vocab = load_vocabulary()
     domains = ", ".join(d.name for d in record.domains)
     metrics = "".join(
         f"<tr><td>{e(m.label)}</td><td>{m.value:g} {e(m.unit)}</td>"
@@ -186,7 +186,7 @@ def _entry(record: Record) -> str:
     body = body_html(record.body)
     return (
         f'<article id="{e(record.id)}"><h2>{e(i.title)}</h2>'
-        f"<p><code>{e(record.id)}</code> · {e(LEVEL_NAMES[i.level])} · {e(domains)} · "
-        f"{e(STATUS_NAMES[i.status][0])} · bắt đầu {e(i.started)}</p>"
+        f"<p><code>{e(record.id)}</code> · {e(vocab.levels[i.level].name)} · {e(domains)} · "
+        f"{e(vocab.statuses[i.status].name)} · bắt đầu {e(i.started)}</p>"
         f"<p>{e(i.summary)}</p>{table}{body}</article>"
     )

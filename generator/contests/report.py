@@ -13,14 +13,14 @@ import json
 from typing import Any
 
 from ..spreadsheet import number_cell, text_cell
-from .score import Ranked, Ranking
+from .score import TRIM_FROM, Ranked, Ranking
 
 METHOD_NAMES: dict[str, tuple[str, str]] = {
     "mean": ("điểm trung bình của các giám khảo", "mean of the judges' totals"),
     "trimmed-mean": (
         "điểm trung bình sau khi bỏ một điểm cao nhất và một điểm thấp nhất"
-        " (khi có từ 5 giám khảo)",
-        "mean after dropping the highest and lowest total (with 5 judges or more)",
+        f" (khi có từ {TRIM_FROM} giám khảo)",
+        f"mean after dropping the highest and lowest total (with {TRIM_FROM} judges or more)",
     ),
     "z-score": (
         "điểm chuẩn hóa theo từng giám khảo (z-score), quy về thang điểm của cuộc thi",

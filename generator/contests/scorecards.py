@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..issues import Issue, Severity, has_errors
 from ..messages import close_matches, did_you_mean, make_issue
@@ -47,6 +47,12 @@ CONFLICT_REASONS = {
 }
 
 
+class Scorecards(NamedTuple):
+    data: ContestData  # the contest with the scores that count
+    issues: list[Issue]
+    files: list[Path]  # the scorecards in the folder (read, or refused with the contest)
+
+
 def read_scorecards(
     item: LoadedContest,
     entries: list[Record],
@@ -54,7 +60,7 @@ def read_scorecards(
     folder: Path,
     root: Path,
     vocab: Vocabulary,
-) -> tuple[ContestData, list[Issue]]:
+) -> Scorecards:
     contest = item.contest
     entered = {record.id: record for record in entries}
     panel = {judge.id: judge for judge in contest.panel}
@@ -62,10 +68,11 @@ def read_scorecards(
     excluded: list[Card] = []
     issues: list[Issue] = []
     files, folders = scorecard_files(folder, root)
+    cards_in_folder = [f for f in files if f.suffix.lower() in SCORECARD_SUFFIXES]
     for subfolder in folders:
         rel = relative_name(subfolder, root) + "/"
         issues.append(make_issue("scores-subfolder", rel, 1, 1, "file"))
-    if contest.missing_rules and any(f.suffix.lower() in SCORECARD_SUFFIXES for f in files):
+    if contest.missing_rules and cards_in_folder:
         if not contest.published:  # a published contest is already told so
             issues.append(rules_missing(item.source, contest, "scored"))
         files = []
@@ -154,7 +161,7 @@ def read_scorecards(
     )
     if not has_errors(issues):  # with broken scorecards, who scored what is not yet known
         issues += _coverage(data, folder, root)
-    return data, issues
+    return Scorecards(data, issues, cards_in_folder)
 
 
 def scorecard_files(folder: Path, root: Path) -> tuple[list[Path], list[Path]]:

@@ -17,8 +17,8 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
 from generator.build import BuildResult, build
+from generator.layout import MANIFEST
 from generator.settings import load_settings
-from generator.write import MANIFEST
 
 from ..conftest import FIXTURES, PROJECT, shared
 

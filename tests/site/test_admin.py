@@ -16,12 +16,11 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
-from generator import admin, urls
+from generator import admin, layout, urls
 from generator.build import build
 from generator.outputs import Outputs
 from generator.schema import Initiative, Level, Status
 from generator.settings import SiteSettings
-from generator.site import LEVEL_NAMES, STATUS_NAMES
 from generator.vocab import load_vocabulary
 
 from ..conftest import PROJECT
@@ -88,9 +87,9 @@ def test_domains_are_the_8_par_index_areas_by_id_with_vietnamese_names(
 def test_status_and_level_offer_the_models_values_named_as_on_the_pages(
     config: dict[str, Any],
 ) -> None:
-    fields = fields_of(config)
-    assert options(fields["status"]) == [(s, STATUS_NAMES[s][0]) for s in get_args(Status)]
-    assert options(fields["level"]) == [(v, LEVEL_NAMES[v]) for v in get_args(Level)]
+    fields, vocab = fields_of(config), load_vocabulary()
+    assert options(fields["status"]) == [(s, vocab.statuses[s].name) for s in get_args(Status)]
+    assert options(fields["level"]) == [(v, vocab.levels[v].name) for v in get_args(Level)]
 
 
 def test_every_model_field_is_in_the_editor_required_as_the_model_says(
@@ -198,8 +197,9 @@ DIST = [
 
 def fake_bundle(root: Path) -> Path:
     """A repository with the editor's templates and a stand-in for Decap's ``dist/``."""
-    shutil.copytree(PROJECT / admin.TEMPLATES, root / admin.TEMPLATES, dirs_exist_ok=True)
-    dist = root / admin.DECAP_DIST
+    templates = layout.EDITOR_TEMPLATES
+    shutil.copytree(PROJECT / templates, root / templates, dirs_exist_ok=True)
+    dist = root / layout.DECAP_DIST
     dist.mkdir(parents=True)
     for name in DIST:
         (dist / name).write_text(f"/* {name} */\n", encoding="utf-8")
@@ -301,5 +301,5 @@ def test_dev_py_unpacks_the_bundle_where_the_generator_looks() -> None:
     assert spec is not None and spec.loader is not None
     dev = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(dev)
-    assert dev.DECAP_CMS / "dist" == PROJECT / admin.DECAP_DIST
+    assert dev.DECAP_CMS / "dist" == PROJECT / layout.DECAP_DIST
     assert (dev.DECAP_CMS_VERSION, dev.DECAP_SERVER_VERSION) == ("3.16.3", "3.11.3")

@@ -22,10 +22,10 @@ import pytest
 import yaml
 from playwright.sync_api import Locator, Page, Route, expect
 
-from generator.admin import DECAP_DIST
 from generator.build import build
 from generator.check import check_paths
 from generator.csp import LOCAL_BACKEND
+from generator.layout import DECAP_DIST
 from generator.text import slug
 
 from ..conftest import PROJECT

@@ -262,7 +262,7 @@ def test_inferred_values_and_quotes_show_where_the_facts_come_from(built_site: P
      (0, "0"), (1234567.891, "1.234.567,89")],
 )  # fmt: skip
 def test_numbers_are_written_the_vietnamese_way(value: float, shown: str) -> None:
-    from generator.render import number_vi
+    from generator.formats import number_vi
 
     assert number_vi(value) == shown
 
@@ -285,6 +285,10 @@ def test_feeds_are_atom_a_feed_reader_understands(built_site: Path) -> None:
     home = soup(built_site, "tinh/cao-bang/index.html")
     alternate = home.find("link", rel="alternate", type="application/atom+xml")
     assert alternate["href"].endswith("du-lieu/tinh/cao-bang.xml")
+    # the page offers the feed under the name a feed reader will give it
+    assert (
+        alternate["title"] == province.feed.title == "Sáng kiến cải cách hành chính — Tỉnh Cao Bằng"
+    )
 
 
 def test_initiative_pages_say_what_a_shared_link_shows(built_site: Path) -> None:

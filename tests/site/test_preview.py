@@ -142,3 +142,27 @@ def test_files_that_came_and_went_and_unchanged_pages_write_nothing(
     path = _edit(project, "Nội dung.", "Nội dung.\n")  # a blank line the page does not show
     assert previewer.preview([path]) is Outcome.SAME
     assert page.stat().st_mtime_ns == stamp
+
+
+def test_the_first_run_reads_each_record_once(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starting ``sangkien serve`` parses every record for the check and keeps that
+    reading to check edits against, rather than parsing the whole collection again."""
+    import generator.sources as sources
+
+    parsed: list[str] = []
+    split = sources.split_source
+
+    def counting(path: Path, rel: str, text: str) -> object:
+        parsed.append(rel)
+        return split(path, rel, text)
+
+    monkeypatch.setattr(sources, "split_source", counting)
+    previewer = Previewer(project, io.StringIO())
+    assert previewer.full()
+    records = sorted(
+        p.relative_to(project).as_posix() for p in project.rglob("initiatives/**/*.md")
+    )
+    assert sorted(parsed) == records
+    assert sorted(previewer.sources) == sorted(project / r for r in records)

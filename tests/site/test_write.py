@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import generate
-from generator.write import MANIFEST, owned_files, write_outputs
+from generator.layout import MANIFEST
+from generator.write import owned_files, write_outputs
 
 from ..check.test_fuzz import run_main
 

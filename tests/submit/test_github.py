@@ -10,7 +10,8 @@ from typing import get_args
 import pytest
 import yaml
 
-from generator.issue_form import FORM_PATH, LABELS, TABLES, issue_form_text, province_options
+from generator.issue_form import LABELS, TABLES, issue_form_text, province_options
+from generator.layout import ISSUE_FORM
 from generator.schema import Initiative, Level, Status
 from generator.vocab import load_vocabulary
 
@@ -63,7 +64,7 @@ def test_annotation_text_is_escaped_as_the_runner_expects() -> None:
     ("schema", "files"),
     [
         ("vendor.github-workflows", WORKFLOWS),
-        ("vendor.github-issue-forms", [PROJECT / FORM_PATH]),
+        ("vendor.github-issue-forms", [PROJECT / ISSUE_FORM]),
         ("vendor.github-issue-config", [PROJECT / ".github/ISSUE_TEMPLATE/config.yml"]),
     ],
 )
@@ -94,7 +95,7 @@ def test_workflows_pin_actions_and_grant_least_privilege() -> None:
 
 
 def test_issue_form_is_generated_from_the_record_model() -> None:
-    committed = (PROJECT / FORM_PATH).read_text(encoding="utf-8")
+    committed = (PROJECT / ISSUE_FORM).read_text(encoding="utf-8")
     assert committed == issue_form_text(), "run: .venv/bin/python tools/regen_github.py"
     form = yaml.safe_load(committed)
     fields = {item["id"]: item for item in form["body"] if "id" in item}

@@ -72,12 +72,22 @@ def test_prompts_ask_again_until_the_draft_is_valid(tmp_path: Path) -> None:
         "6", "2023-02",
     ])  # fmt: skip
     shown: list[str] = []
+    asked: list[str] = []
+
+    def answer(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
     draft = Draft()
-    assert fill(draft, root, load_vocabulary(), lambda _: next(answers), shown.append) == []
+    assert fill(draft, root, load_vocabulary(), answer, shown.append) == []
     assert draft.values["level"] == "commune" and draft.values["status"] == "unknown"
     assert draft.values["domains"] == ["procedures", "digital-government"]
     assert any("ngày '2023-02-31' không hợp lệ" in line for line in shown)
     assert "  1. Cấp tỉnh (province)" in shown
+    # fields are named as the web editor and the issue form name them (data/fields.yml)
+    assert asked[3] == "Cơ quan chủ trì / lead unit: "
+    assert asked[9] == "Nguồn: Nơi đăng / publisher: "
+    assert asked[10] == "Nguồn: Ngày đăng (YYYY-MM-DD) / publication date: "
 
 
 def test_the_guides_short_command_runs_the_checker() -> None:
