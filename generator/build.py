@@ -27,8 +27,7 @@ from .admin import add_admin_files
 from .check import CheckResult, check_paths
 from .contests.score import public_view
 from .export import export_open_data
-from .issues import Issue, has_errors
-from .messages import make_issue
+from .issues import Issue, has_errors, make_issue
 from .mkdocs_log import CONFIG, mkdocs_issues
 from .outputs import Origin, Outputs
 from .render import TEMPLATES, render_pages

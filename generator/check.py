@@ -11,8 +11,7 @@ from pathlib import Path
 from .contests.check import check_contests
 from .contests.files import CONTESTS_DIR
 from .contests.model import ContestData
-from .issues import Issue, Severity, has_errors, sort_issues
-from .messages import make_issue
+from .issues import Issue, Severity, has_errors, make_issue, sort_issues
 from .records import Record
 from .repopaths import IMAGE_SUFFIXES, RECORD_SUFFIX, TOPS, VECTOR_SUFFIXES, link_on_the_way, walk
 from .scope import CONTENT_DIR, named_scope

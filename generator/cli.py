@@ -17,9 +17,8 @@ from .check import CONTENT_DIR, check_paths
 from .contests.files import CONTESTS_DIR
 from .contests.report import as_csv, as_json, as_text
 from .contests.score import rank
-from .issues import has_errors
+from .issues import has_errors, make_issue
 from .jsonschema import SCHEMA_PATH, schema_text
-from .messages import make_issue
 from .report import REPORTERS, GithubReporter, TextReporter
 from .scaffold import PROMPTS, Draft, field_of, fill, problems, target, write_record
 from .scope import referring

@@ -8,8 +8,8 @@ lets tests assert whole messages.
 from __future__ import annotations
 
 import difflib
+import string
 
-from .issues import Issue, Severity
 from .visible import visible
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -577,40 +577,39 @@ def excerpt(value: object, limit: int = VALUE_LIMIT) -> object:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def make_issue(
-    code: str,
-    path: str,
-    line: int,
-    column: int,
-    field: str,
-    severity: Severity = Severity.ERROR,
-    **params: object,
-) -> Issue:
-    """Fill the templates for ``code``; parameters missing from one language are harmless.
+Values = tuple[tuple[str, object], ...]  # a finding's values, by template field name
+VI, EN = 0, 1  # the two languages of every text, in the order the catalogue gives them
 
-    Every parameter is shown with its invisible characters named (``visible``), then cut
+
+def fill(code: str, values: Values, language: int) -> str:
+    """The catalogue's text for ``code`` in ``language``, filled with ``values``.
+
+    Every value is shown with its invisible characters named (``visible``), then cut
     (``excerpt``): no message carries a control character to a terminal or echoes a file,
-    whatever a caller passes.
+    whatever a finding holds. Values missing from one language's template are harmless.
     """
-    vi, en = MESSAGES[code]
-    params = {
-        name: excerpt(_shown(value), TEXT_LIMIT if name in COMPOSED else VALUE_LIMIT)
-        for name, value in params.items()
-    }
-    return Issue(
-        path=path,
-        line=line,
-        column=column,
-        severity=severity,
-        field=field,
-        code=code,
-        message=vi.format(**params),
-        message_en=en.format(**params),
-    )
+    return MESSAGES[code][language].format(**{name: _shown(name, value) for name, value in values})
 
 
-def _shown(value: object) -> object:
-    return value if isinstance(value, int | float) else visible(str(value))
+def fields_of(code: str) -> frozenset[str]:
+    """The names the templates of ``code`` need: a finding must hold a value for each."""
+    found = _FIELDS.get(code)
+    if found is None:
+        found = _FIELDS[code] = frozenset(
+            name
+            for template in MESSAGES[code]
+            for _, name, _, _ in string.Formatter().parse(template)
+            if name
+        )
+    return found
+
+
+_FIELDS: dict[str, frozenset[str]] = {}
+
+
+def _shown(name: str, value: object) -> object:
+    limit = TEXT_LIMIT if name in COMPOSED else VALUE_LIMIT
+    return excerpt(value if isinstance(value, int | float) else visible(str(value)), limit)
 
 
 def close_matches(value: str, choices: list[str], limit: int = 2) -> list[str]:

@@ -12,8 +12,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from .issues import Issue
-from .messages import make_issue
+from .issues import Issue, make_issue
 from .outputs import Origin
 
 _PROBLEM = re.compile(r"^(WARNING|ERROR)\s*-\s*(.*)$")

@@ -8,8 +8,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .aliases import meant
-from .issues import Issue
-from .messages import MESSAGES, close_matches, did_you_mean, make_issue
+from .issues import Issue, make_issue
+from .messages import MESSAGES, close_matches, did_you_mean
 from .site import LEVEL_NAMES, STATUS_NAMES
 from .sources import Source, field_name
 

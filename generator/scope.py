@@ -17,8 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .contests.files import CONTEST_FILE, CONTESTS_DIR
-from .issues import Issue, Severity
-from .messages import make_issue
+from .issues import Issue, Severity, make_issue
 from .repopaths import IMAGE_SUFFIXES, VECTOR_SUFFIXES, files_in
 from .safety import scan_body
 from .sources import load_source, relative_name

@@ -19,8 +19,7 @@ from yaml.nodes import ScalarNode
 from yaml.reader import ReaderError
 
 from .characters import Stray, find_strays, for_yaml, is_stray, stray_issue, stray_issues
-from .issues import Issue, Severity
-from .messages import make_issue
+from .issues import Issue, Severity, make_issue
 from .repopaths import files_in
 from .yamlplain import RESOLVER, KeyPath, Position, read_plain
 

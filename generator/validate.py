@@ -23,8 +23,8 @@ from .aliases import meant
 from .bodyshape import body_shape
 from .duplicates import Titled, likely_duplicates
 from .evidence import check_evidence
-from .issues import Issue, Severity
-from .messages import close_matches, did_you_mean, make_issue
+from .issues import Issue, Severity, make_issue
+from .messages import close_matches, did_you_mean
 from .model_errors import issues_from_validation
 from .places import MERGER_DATE, Locality, PlaceRef, Province
 from .records import Record

@@ -23,8 +23,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .issues import Issue
-from .messages import make_issue
+from .issues import Issue, make_issue
 from .outputs import Output
 from .repopaths import walk
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from ..issues import Issue, Severity
-from ..messages import close_matches, did_you_mean, make_issue
+from ..issues import Issue, Severity, make_issue
+from ..messages import close_matches, did_you_mean
 from ..places import PlaceRef
 from ..records import Record
 from ..repopaths import link_on_the_way

@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import urls
-from ..issues import Issue, Severity
-from ..messages import close_matches, did_you_mean, make_issue
+from ..issues import Issue, Severity, make_issue
+from ..messages import close_matches, did_you_mean
 from ..model_errors import issues_from_validation
 from ..repopaths import suggest
 from ..schema import _KEY, date_period

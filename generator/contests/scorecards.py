@@ -11,8 +11,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..issues import Issue, Severity, has_errors
-from ..messages import close_matches, did_you_mean, make_issue
+from ..issues import Issue, Severity, has_errors, make_issue
+from ..messages import close_matches, did_you_mean
 from ..records import Record
 from ..repopaths import file_name_ok, link_on_the_way, suggest_file
 from ..sources import Source, load_yaml_source, relative_name
