@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import string
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .visible import visible
 
@@ -614,6 +615,108 @@ PHRASES: dict[str, tuple[str, str]] = {
 }
 
 
+class Line(NamedTuple):
+    """One of the commands' own lines: Vietnamese, then English, joined as they read."""
+
+    vi: str
+    en: str
+    joiner: str = " — "  # " / " after a short Vietnamese label ("Đã ghi / wrote ...")
+
+
+# --- what the commands print besides findings (issue 22): cli.py says them through
+# report.say. Values are shown as they are (paths the user typed, counts), never cut.
+LINES: dict[str, Line] = {
+    "checked": Line(
+        "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo.",
+        "Checked {files}: {errors}, {warnings}.",
+    ),
+    "schema-written": Line("Đã ghi", "wrote {target}", " / "),
+    "changes-unreadable": Line(
+        "sangkien check: không đọc được thay đổi từ git so với '{ref}'",
+        "cannot list the changes since '{ref}': {error}",
+    ),
+    "nothing-to-check-deleted": Line(
+        "Không có hồ sơ hay tệp cuộc thi nào cần kiểm tra so với {ref}: {gone} tệp đã xóa "
+        "không còn được tệp nào nhắc đến.",
+        "No record or contest file to check since {ref}: no other file names the {gone} deleted.",
+    ),
+    "nothing-changed": Line(
+        "Không có hồ sơ nào thay đổi so với {ref}.",
+        "No record or contest file changed since {ref}.",
+    ),
+    "no-such-file": Line("sangkien check: không có tệp", "no such file: {path}", " / "),
+    "no-content-folder": Line(
+        "sangkien check: không có thư mục {folder}/ trong {root}; hãy chạy lệnh trong kho sáng "
+        "kiến, dùng --root, hoặc chỉ ra tệp cần kiểm tra",
+        "no {folder}/ folder in {root}; run it inside the repository, pass --root, or name "
+        "the files",
+    ),
+    "no-file-to-check": Line(
+        "sangkien check: không có tệp .md nào để kiểm tra trong {where}",
+        "no .md file to check in {where}",
+    ),
+    "no-scores-folder": Line(
+        "sangkien {command}: không có thư mục phiếu chấm", "no such scores folder: {folder}", " / "
+    ),
+    "build-failed": Line(
+        "Dựng trang thất bại; trang cũ được giữ nguyên.",
+        "Build failed; the previous site is untouched.",
+    ),
+    "build-warnings": Line(
+        "{count} cảnh báo; xem bằng 'sangkien check'.",
+        "{count} warnings; see them with 'sangkien check'.",
+    ),
+    "built": Line("Đã dựng {count} sáng kiến vào", "built into {site}", " / "),
+    # Directory URLs (/tinh/dak-lak/) need a web server: from disk they show folder listings.
+    "view-site": Line(
+        "Xem",
+        "view: python3 -m http.server --directory {site} 8000  →  http://127.0.0.1:8000/  "
+        "(hoặc / or: sangkien serve)",
+        " / ",
+    ),
+    "new-problem": Line("sangkien new: {option}: {message}", "{message_en}"),
+    "nothing-written": Line("Chưa ghi tệp nào.", "Nothing was written."),
+    "already-exists": Line(
+        "sangkien new: {path} đã có; không ghi đè", "already exists; not overwritten"
+    ),
+    "created": Line("Đã tạo", "created {path}", " / "),
+    "next-step": Line(
+        "Tiếp theo: viết phần nội dung, rồi chạy: sangkien check {path}",
+        "next: write the body, then check it",
+    ),
+    "no-contest": Line(
+        "sangkien judge: không có cuộc thi '{contest}' trong {folder}",
+        "no contest '{contest}'; có / known: {known}",
+    ),
+    "assign-needs-packets": Line(
+        "sangkien judge: --assign K cần --packets DIR và K ≥ 1",
+        "--assign K needs --packets DIR and K ≥ 1",
+    ),
+    "contest-has-errors": Line(
+        "Cuộc thi còn lỗi, chưa xếp hạng.", "The contest has errors; not ranked."
+    ),
+    "contest-not-judged": Line(
+        "Cuộc thi '{contest}' chỉ được ghi lại từ nguồn, không chấm trên trang (thiếu {missing}).",
+        "'{contest}' is recorded from its sources, not judged here (no {missing}).",
+    ),
+    "too-few-free-judges": Line(
+        "{entry}: chỉ có {found} giám khảo không xung đột lợi ích",
+        "only {found} judges without a conflict of interest",
+    ),
+    "packets-written": Line("Đã ghi {count} tệp vào", "wrote {count} files to {folder}", " / "),
+    # the last resort of cli.main when no file is to blame (``internal-error``'s text)
+    "internal-error": Line("sangkien: error: {message}", "{message_en}"),
+}
+
+
+def line(code: str, **values: object) -> str:
+    """The line ``LINES[code]`` with ``values``, in both languages."""
+    entry = LINES[code]
+    vi = entry.vi.format(**{name: worded(value, VI) for name, value in values.items()})
+    en = entry.en.format(**{name: worded(value, EN) for name, value in values.items()})
+    return f"{vi}{entry.joiner}{en}"
+
+
 class Wording:
     """A value a message words in its own language (see ``PHRASES``)."""
 
@@ -673,6 +776,20 @@ class Joined(Wording):
 
     def in_language(self, language: int) -> str:
         return self.separator.join(str(worded(part, language)) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class Count(Wording):
+    """How many of a thing: the number alone in Vietnamese (the template names the thing,
+    which has no plural), the number and the noun in English, plural unless one."""
+
+    number: int
+    noun: str  # English, singular: "file"
+
+    def in_language(self, language: int) -> str:
+        if language == VI:
+            return str(self.number)
+        return f"{self.number} {self.noun}" + ("" if self.number == 1 else "s")
 
 
 def worded(value: object, language: int) -> object:
