@@ -232,13 +232,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     if found or path is None:
         for issue in found:
             option = "--" + field_of(issue).replace("_", "-").replace("domains", "domain")
-            say(
-                "new-problem",
-                sys.stderr,
-                option=option,
-                message=issue.message,
-                message_en=issue.message_en,
-            )
+            say("new-problem", sys.stderr, option=option, problem=issue)
         say("nothing-written", sys.stderr)
         return 1
     if path.exists():
@@ -343,7 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if where:
             TextReporter().finding(issue, sys.stderr)
         else:
-            say("internal-error", sys.stderr, message=issue.message, message_en=issue.message_en)
+            say("internal-error", sys.stderr, problem=issue)
         return INTERNAL_ERROR
 
 

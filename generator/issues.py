@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
-from .messages import EN, VI, Values, fields_of, fill
+from .messages import EN, VI, Values, Wording, fields_of, fill
 from .visible import visible
 
 
@@ -17,7 +17,7 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
-class Issue:
+class Issue(Wording):
     """One problem in one file, located where an editor can jump to it.
 
     ``field`` is the key path in the front matter (``metrics[1].value``), or one of
@@ -46,6 +46,10 @@ class Issue:
     @cached_property
     def message_en(self) -> str:
         return fill(self.code, self.values, EN)
+
+    def in_language(self, language: int) -> str:
+        """The message alone, as a line that quotes the finding shows it."""
+        return self.message_en if language == EN else self.message
 
     @property
     def shown_path(self) -> str:

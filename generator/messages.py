@@ -674,7 +674,7 @@ LINES: dict[str, Line] = {
         "(hoặc / or: sangkien serve)",
         " / ",
     ),
-    "new-problem": Line("sangkien new: {option}: {message}", "{message_en}"),
+    "new-problem": Line("sangkien new: {option}: {problem}", "{problem}"),
     "nothing-written": Line("Chưa ghi tệp nào.", "Nothing was written."),
     "already-exists": Line(
         "sangkien new: {path} đã có; không ghi đè", "already exists; not overwritten"
@@ -705,7 +705,7 @@ LINES: dict[str, Line] = {
     ),
     "packets-written": Line("Đã ghi {count} tệp vào", "wrote {count} files to {folder}", " / "),
     # the last resort of cli.main when no file is to blame (``internal-error``'s text)
-    "internal-error": Line("sangkien: error: {message}", "{message_en}"),
+    "internal-error": Line("sangkien: error: {problem}", "{problem}"),
 }
 
 
