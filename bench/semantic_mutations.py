@@ -416,8 +416,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "message-values-uncut",
         "generator/messages.py",
-        "name: excerpt(_shown(value), TEXT_LIMIT if name in COMPOSED else VALUE_LIMIT)",
-        "name: _shown(value)",
+        "return excerpt(value if isinstance(value, int | float) else visible(str(value)), limit)",
+        "return value if isinstance(value, int | float) else visible(str(value))",
         "an error echoes a whole file (or an environment) into the pull request",
     ),
     Mutation(

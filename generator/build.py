@@ -27,9 +27,8 @@ from .admin import add_admin_files
 from .check import CheckResult, check_paths
 from .contests.score import public_view
 from .export import export_open_data
-from .issues import Issue, has_errors
+from .issues import Issue, has_errors, make_issue
 from .layout import CONFIG_FILE, DOCS_DIR, PAGE_TEMPLATES, SITE_DIR
-from .messages import make_issue
 from .mkdocs_log import mkdocs_issues
 from .outputs import Origin, Outputs
 from .render import render_pages

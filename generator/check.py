@@ -10,9 +10,8 @@ from pathlib import Path
 
 from .contests.check import check_contests
 from .contests.model import ContestData
-from .issues import Issue, Severity, has_errors, sort_issues
+from .issues import Issue, Severity, has_errors, make_issue, sort_issues
 from .layout import CONTENT_DIR, CONTESTS_DIR, TOPS
-from .messages import make_issue
 from .records import Record
 from .repopaths import IMAGE_SUFFIXES, RECORD_SUFFIX, VECTOR_SUFFIXES, link_on_the_way, walk
 from .scope import named_scope

@@ -16,11 +16,10 @@ from .changes import GitError, changed_files
 from .check import check_paths
 from .contests.report import as_csv, as_json, as_text
 from .contests.score import rank
-from .issues import has_errors
+from .issues import has_errors, make_issue
 from .jsonschema import SCHEMA_PATH, schema_text
 from .layout import CONFIG_FILE, CONTENT_DIR, CONTESTS_DIR, SITE_DIR
-from .messages import make_issue
-from .report import REPORTERS, GithubReporter, TextReporter
+from .report import REPORTERS, GithubReporter, TextReporter, say
 from .scaffold import PROMPTS, Draft, field_of, fill, problems, target, write_record
 from .scope import referring
 from .sources import Source, relative_name
@@ -155,7 +154,7 @@ def run_schema(args: argparse.Namespace, root: Path) -> int:
     target = args.output or root / SCHEMA_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    print(f"Đã ghi / wrote {target}")
+    say("schema-written", target=target)
     return 0
 
 
@@ -164,50 +163,29 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
         try:
             changes = changed_files(root, args.changed_since)
         except GitError as error:
-            print(
-                f"sangkien check: không đọc được thay đổi từ git so với '{args.changed_since}' "
-                f"— cannot list the changes since '{args.changed_since}': {error}",
-                file=sys.stderr,
-            )
+            say("changes-unreadable", sys.stderr, ref=args.changed_since, error=error)
             return 2
         args.paths = [*args.paths, *changes.present, *referring(root.resolve(), changes.gone)]
         if not args.paths:
             ref, gone = args.changed_since, len(changes.gone)
             if gone:
-                print(
-                    f"Không có hồ sơ hay tệp cuộc thi nào cần kiểm tra so với {ref}: {gone} tệp "
-                    f"đã xóa không còn được tệp nào nhắc đến. — No record or contest file to "
-                    f"check since {ref}: no other file names the {gone} deleted."
-                )
+                say("nothing-to-check-deleted", ref=ref, gone=gone)
             else:
-                print(
-                    f"Không có hồ sơ nào thay đổi so với {ref}. — No record or contest file "
-                    f"changed since {ref}."
-                )
+                say("nothing-changed", ref=ref)
             return 0
     missing = [p for p in args.paths if not (p.exists() or p.is_symlink())]  # a link is said
     if missing:
-        print(f"sangkien check: không có tệp / no such file: {visible(str(missing[0]))}",
-              file=sys.stderr)  # fmt: skip
+        say("no-such-file", sys.stderr, path=visible(str(missing[0])))
         return 2
     if _no_scores_folder(args):
         return 2
     if not args.paths and not (root / CONTENT_DIR).is_dir():
-        print(
-            f"sangkien check: không có thư mục {CONTENT_DIR}/ trong {root}; hãy chạy lệnh trong "
-            f"kho sáng kiến, dùng --root, hoặc chỉ ra tệp cần kiểm tra — no {CONTENT_DIR}/ "
-            f"folder in {root}; run it inside the repository, pass --root, or name the files",
-            file=sys.stderr,
-        )
+        say("no-content-folder", sys.stderr, folder=CONTENT_DIR, root=root)
         return 2
     result = check_paths(root, args.paths, scores=args.scores)
     if result.checked == 0 and not result.issues:
         where = ", ".join(str(p) for p in args.paths) or f"{root / CONTENT_DIR}"
-        print(
-            f"sangkien check: không có tệp .md nào để kiểm tra trong {where} — "
-            f"no .md file to check in {where}",
-            file=sys.stderr,
-        )
+        say("no-file-to-check", sys.stderr, where=where)
         return 2
     REPORTERS[args.format]().report(result.issues, result.checked, sys.stdout)
     failed = not result.ok or (args.strict and bool(result.issues))
@@ -218,11 +196,7 @@ def _no_scores_folder(args: argparse.Namespace) -> bool:
     """``--scores DIR`` names a folder that is not there: said, rather than no scores read."""
     if args.scores is None or args.scores.is_dir():
         return False
-    print(
-        f"sangkien {args.command}: không có thư mục phiếu chấm / no such scores folder: "
-        f"{args.scores}",
-        file=sys.stderr,
-    )
+    say("no-scores-folder", sys.stderr, command=args.command, folder=args.scores)
     return True
 
 
@@ -238,25 +212,13 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
             GithubReporter(errors_only=True).report(issues, result.check.checked, sys.stdout)
         else:
             TextReporter(errors_only=True).report(issues, result.check.checked, sys.stderr)
-        print(
-            "Dựng trang thất bại; trang cũ được giữ nguyên. — Build failed; the previous "
-            "site is untouched.",
-            file=sys.stderr,
-        )
+        say("build-failed", sys.stderr)
         return 1
     if issues:
-        print(
-            f"{len(issues)} cảnh báo; xem bằng 'sangkien check'. — {len(issues)} warnings; "
-            "see them with 'sangkien check'.",
-            file=sys.stderr,
-        )
+        say("build-warnings", sys.stderr, count=len(issues))
     site_dir = result.site_dir or root / SITE_DIR
-    print(f"Đã dựng {result.initiatives} sáng kiến vào / built into {site_dir}")
-    # Directory URLs (/tinh/dak-lak/) need a web server: from disk they show folder listings.
-    print(
-        f"Xem / view: python3 -m http.server --directory {site_dir} 8000  →  "
-        "http://127.0.0.1:8000/  (hoặc / or: sangkien serve)"
-    )
+    say("built", count=result.initiatives, site=site_dir)
+    say("view-site", site=site_dir)
     return 0
 
 
@@ -271,22 +233,15 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     if found or path is None:
         for issue in found:
             option = "--" + field_of(issue).replace("_", "-").replace("domains", "domain")
-            print(f"sangkien new: {option}: {issue.message} — {issue.message_en}", file=sys.stderr)
-        print("Chưa ghi tệp nào. — Nothing was written.", file=sys.stderr)
+            say("new-problem", sys.stderr, option=option, problem=issue)
+        say("nothing-written", sys.stderr)
         return 1
     if path.exists():
-        print(
-            f"sangkien new: {relative_name(path, root)} đã có; không ghi đè — already "
-            "exists; not overwritten",
-            file=sys.stderr,
-        )
+        say("already-exists", sys.stderr, path=relative_name(path, root))
         return 1
     written = write_record(root, draft, vocab)
-    print(f"Đã tạo / created {relative_name(written, root)}")
-    print(
-        f"Tiếp theo: viết phần nội dung, rồi chạy: sangkien check {relative_name(written, root)}"
-        " — next: write the body, then check it"
-    )
+    say("created", path=relative_name(written, root))
+    say("next-step", path=relative_name(written, root))
     return 0
 
 
@@ -296,20 +251,13 @@ def run_judge(args: argparse.Namespace, root: Path) -> int:
     folder = root / CONTESTS_DIR / contest_id
     if not folder.is_dir():
         known = sorted(p.name for p in (root / CONTESTS_DIR).glob("*/") if p.is_dir())
-        print(
-            f"sangkien judge: không có cuộc thi '{contest_id}' trong {root / CONTESTS_DIR} — "
-            f"no contest '{contest_id}'; có / known: {', '.join(known) or '—'}",
-            file=sys.stderr,
-        )
+        folder, known_ids = root / CONTESTS_DIR, ", ".join(known) or "—"
+        say("no-contest", sys.stderr, contest=contest_id, folder=folder, known=known_ids)
         return 2
     if _no_scores_folder(args):
         return 2
     if args.assign is not None and (args.packets is None or args.assign < 1):
-        print(
-            "sangkien judge: --assign K cần --packets DIR và K ≥ 1 — "
-            "--assign K needs --packets DIR and K ≥ 1",
-            file=sys.stderr,
-        )
+        say("assign-needs-packets", sys.stderr)
         return 2
     result = check_paths(root, scores=args.scores)
     files = result.contest_files.get(contest_id, set())
@@ -323,43 +271,25 @@ def run_judge(args: argparse.Namespace, root: Path) -> int:
     if mine:
         TextReporter().report(mine, len(files), sys.stderr)
     if data is None or has_errors(mine):
-        print(
-            "Cuộc thi còn lỗi, chưa xếp hạng. — The contest has errors; not ranked.",
-            file=sys.stderr,
-        )
+        say("contest-has-errors", sys.stderr)
         return 1
     if data.contest.missing_rules:
         missing = ", ".join(data.contest.missing_rules)
-        print(
-            f"Cuộc thi '{contest_id}' chỉ được ghi lại từ nguồn, không chấm trên trang (thiếu "
-            f"{missing}). — '{contest_id}' is recorded from its sources, not judged here "
-            f"(no {missing}).",
-            file=sys.stderr,
-        )
+        say("contest-not-judged", sys.stderr, contest=contest_id, missing=missing)
         return 1
     if args.packets is not None:
         from .contests.packets import assign, filled_scorecards, write_packets
 
         filled = filled_scorecards(data, args.packets)
         for card in filled:
-            print(
-                f"sangkien judge: {visible(str(card))} đã có điểm hoặc nhận xét của giám khảo;"
-                " không ghi đè: hãy chuyển phiếu này đi, hoặc ghi hồ sơ vào một thư mục khác —"
-                " already holds a judge's scores or comments; not overwritten: move it away, or"
-                " write the packets to another folder",
-                file=sys.stderr,
-            )
+            say("scorecard-filled", sys.stderr, card=visible(str(card)))
         if filled:
             return 2
         assignment, short = assign(data, load_vocabulary(), args.assign, args.seed)
         written = write_packets(data, assignment, args.packets)
         for item in short:
-            print(
-                f"{item.entry}: chỉ có {item.found} giám khảo không xung đột lợi ích — only "
-                f"{item.found} judges without a conflict of interest",
-                file=sys.stderr,
-            )
-        print(f"Đã ghi {len(written)} tệp vào / wrote {len(written)} files to {args.packets}")
+            say("too-few-free-judges", sys.stderr, entry=item.entry, found=item.found)
+        say("packets-written", count=len(written), folder=args.packets)
         return 1 if short else 0
     ranking = rank(data)
     if args.format == "json":
@@ -410,10 +340,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         issue = make_issue(
             "internal-error", where or "sangkien", 1, 1, "file", env=TRACEBACK_ENV, error=detail
         )
-        text = (
-            issue.as_text() if where else f"sangkien: error: {issue.message} — {issue.message_en}"
-        )
-        print(text, file=sys.stderr)
+        if where:
+            TextReporter().finding(issue, sys.stderr)
+        else:
+            say("internal-error", sys.stderr, problem=issue)
         return INTERNAL_ERROR
 
 

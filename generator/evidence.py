@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .issues import Issue, Severity
-from .messages import make_issue
+from .issues import Issue, Severity, make_issue
 from .schema import MANY, METRICS
 from .sources import Source, field_name
 

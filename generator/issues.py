@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
+from .messages import EN, VI, Values, Wording, fields_of, fill
 from .visible import visible
 
 
@@ -14,13 +16,15 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Issue:
+@dataclass(frozen=True)
+class Issue(Wording):
     """One problem in one file, located where an editor can jump to it.
 
     ``field`` is the key path in the front matter (``metrics[1].value``), or one of
     ``file``, ``front-matter``, ``body``, ``id`` for problems that are not a field's.
-    Messages come in Vietnamese first (``message``) and English (``message_en``).
+    A finding holds its message code and the values the message names; its text, in
+    Vietnamese (``message``) and English (``message_en``), is made from the catalogue
+    (``messages.py``) when it is read.
     """
 
     path: str
@@ -29,12 +33,23 @@ class Issue:
     severity: Severity
     field: str
     code: str
-    message: str
-    message_en: str
+    values: Values = ()
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @cached_property
+    def message(self) -> str:
+        return fill(self.code, self.values, VI)
+
+    @cached_property
+    def message_en(self) -> str:
+        return fill(self.code, self.values, EN)
+
+    def in_language(self, language: int) -> str:
+        """The message alone, as a line that quotes the finding shows it."""
+        return self.message_en if language == EN else self.message
 
     @property
     def shown_path(self) -> str:
@@ -48,11 +63,45 @@ class Issue:
         )
 
     def as_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        data["severity"] = str(self.severity)
-        for key in ("path", "field", "message", "message_en"):
-            data[key] = visible(data[key])
-        return data
+        """The finding as ``--format json`` prints it: its place, code and both texts."""
+        return {
+            "path": visible(self.path),
+            "line": self.line,
+            "column": self.column,
+            "severity": str(self.severity),
+            "field": visible(self.field),
+            "code": self.code,
+            "message": visible(self.message),
+            "message_en": visible(self.message_en),
+        }
+
+
+def make_issue(
+    code: str,
+    path: str,
+    line: int,
+    column: int,
+    field: str,
+    severity: Severity = Severity.ERROR,
+    **values: object,
+) -> Issue:
+    """A finding of ``code`` with the values its message names (all of them, or a
+    ``KeyError`` now rather than when the message is read)."""
+    missing = [name for name in fields_of(code) if name not in values]
+    if missing:
+        raise KeyError(f"{code}: no value for {', '.join(sorted(missing))}")
+    held = tuple((name, _held(value)) for name, value in values.items())
+    return Issue(path, line, column, severity, field, code, held)
+
+
+def _held(value: object) -> object:
+    """``value`` as a finding keeps it: findings are hashable, so a list is kept as text
+    (what its message would show anyway)."""
+    try:
+        hash(value)
+    except TypeError:
+        return str(value)
+    return value
 
 
 def has_errors(issues: Iterable[Issue]) -> bool:

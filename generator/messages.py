@@ -8,8 +8,10 @@ lets tests assert whole messages.
 from __future__ import annotations
 
 import difflib
+import string
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from .issues import Issue, Severity
 from .visible import visible
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -136,12 +138,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "required field '{key}' is missing; add '{key}: ...'",
     ),
     "unknown-field": (
-        "trường '{key}' không có trong định dạng hồ sơ{hint_vi}",
-        "unknown field '{key}'{hint_en}",
+        "trường '{key}' không có trong định dạng hồ sơ{hint}",
+        "unknown field '{key}'{hint}",
     ),
     "wrong-type": (
-        "cần {expected_vi}, nhưng nhận được {received_vi} {value}",
-        "expected {expected_en} but received {received_en} {value}",
+        "cần {expected}, nhưng nhận được {received} {value}",
+        "expected {expected} but received {received} {value}",
     ),
     "empty": (
         "không được để trống",
@@ -165,7 +167,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "use-id": (
         "'{value}' là {label} nhưng trường này ghi bằng mã: hãy viết '{id}'",
-        "'{value}' means '{id}' ({label_en}), but this field takes the id: write '{id}'",
+        "'{value}' means '{id}' ({label}), but this field takes the id: write '{id}'",
     ),
     "negative": (
         "giá trị {value} là số âm; chỉ số phải lớn hơn hoặc bằng 0",
@@ -200,12 +202,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the district level was abolished on 2025-07-01 but the initiative started {started}; use 'province' or 'commune'",
     ),
     "unknown-province": (
-        "không có tỉnh/thành '{value}'{hint_vi}",
-        "unknown province '{value}'{hint_en}",
+        "không có tỉnh/thành '{value}'{hint}",
+        "unknown province '{value}'{hint}",
     ),
     "province-is-locality": (
-        "'{value}' không phải tỉnh/thành mà là {kind} (trước 07/2025) của {then}{now_vi}; hãy ghi 'province: {province}' và 'locality: {locality}'",
-        "'{value}' is not a province: it was a {kind_en} of {province}{now_en} until 07/2025; write 'province: {province}' and 'locality: {locality}'",
+        "'{value}' không phải tỉnh/thành mà là {kind} (trước 07/2025) của {then}{now}; hãy ghi 'province: {province}' và 'locality: {locality}'",
+        "'{value}' is not a province: it was a {kind} of {province}{now} until 07/2025; write 'province: {province}' and 'locality: {locality}'",
     ),
     "former-province-after-merger": (
         "tỉnh {former} đã hợp nhất vào {current} từ 01/07/2025, nhưng sáng kiến bắt đầu {started}; "
@@ -214,20 +216,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write '{current}'",
     ),
     "unknown-domain": (
-        "không có lĩnh vực '{value}'{hint_vi}; các lĩnh vực: {choices}",
-        "unknown domain '{value}'{hint_en}; domains: {choices}",
+        "không có lĩnh vực '{value}'{hint}; các lĩnh vực: {choices}",
+        "unknown domain '{value}'{hint}; domains: {choices}",
     ),
     "duplicate-item": (
         "'{value}' đã có ở mục trước; hãy bỏ mục lặp",
         "'{value}' is listed twice; remove the repeat",
     ),
     "unknown-replica": (
-        "'{value}' không phải mã sáng kiến hay tên tỉnh/thành đã biết{hint_vi}",
-        "'{value}' is neither a known initiative id nor a province{hint_en}",
+        "'{value}' không phải mã sáng kiến hay tên tỉnh/thành đã biết{hint}",
+        "'{value}' is neither a known initiative id nor a province{hint}",
     ),
     "replica-is-locality": (
-        "'{value}' là {kind} (trước 07/2025) của {then}{now_vi}; 'replicated_in' chỉ nhận mã sáng kiến hoặc tên tỉnh/thành: hãy ghi '{province}'",
-        "'{value}' was a {kind_en} of {province}{now_en} until 07/2025; replicated_in takes initiative ids and provinces: write '{province}'",
+        "'{value}' là {kind} (trước 07/2025) của {then}{now}; 'replicated_in' chỉ nhận mã sáng kiến hoặc tên tỉnh/thành: hãy ghi '{province}'",
+        "'{value}' was a {kind} of {province}{now} until 07/2025; replicated_in takes initiative ids and provinces: write '{province}'",
     ),
     # --- ids, folders, images ----------------------------------------------------------
     "bad-id": (
@@ -274,8 +276,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- body --------------------------------------------------------------------------
     "unsafe-html": (
-        "nội dung chứa {what_vi}, không được phép vì lý do an toàn; hãy xóa đi (dùng Markdown thuần)",
-        "the body contains {what_en}, which is not allowed for safety; remove it (use plain Markdown)",
+        "nội dung chứa {what}, không được phép vì lý do an toàn; hãy xóa đi (dùng Markdown thuần)",
+        "the body contains {what}, which is not allowed for safety; remove it (use plain Markdown)",
     ),
     # --- the build -------------------------------------------------------------------
     "overwrite-hand-written": (
@@ -347,35 +349,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rules-missing": (
         "cuộc thi {why} nhưng chưa có {missing}; một cuộc thi chấm trên trang cần 'criteria', 'method' và 'panel' (xem Hướng dẫn cho hội đồng thi)",
-        "the contest {why_en} but has no {missing}; a contest judged here needs 'criteria', 'method' and 'panel' (see the committee guide)",
+        "the contest {why} but has no {missing}; a contest judged here needs 'criteria', 'method' and 'panel' (see the committee guide)",
     ),
     "closes-before-opens": (
         "ngày hết hạn nhận hồ sơ {closes} trước ngày bắt đầu nhận {opens}",
         "closing date {closes} is before the opening date {opens}",
     ),
     "unknown-criterion": (
-        "tiêu chí '{value}' không có trong 'criteria' của cuộc thi{hint_vi}; các tiêu chí: {choices}",
-        "criterion '{value}' is not among the contest's criteria{hint_en}; criteria: {choices}",
+        "tiêu chí '{value}' không có trong 'criteria' của cuộc thi{hint}; các tiêu chí: {choices}",
+        "criterion '{value}' is not among the contest's criteria{hint}; criteria: {choices}",
     ),
     "unknown-contest": (
-        "không có cuộc thi '{value}' (tệp contests/{value}/contest.yml){hint_vi}",
-        "there is no contest '{value}' (file contests/{value}/contest.yml){hint_en}",
+        "không có cuộc thi '{value}' (tệp contests/{value}/contest.yml){hint}",
+        "there is no contest '{value}' (file contests/{value}/contest.yml){hint}",
     ),
     "not-eligible": (
-        "sáng kiến không đủ điều kiện dự thi '{contest}': {reason_vi}",
-        "the initiative is not eligible for '{contest}': {reason_en}",
+        "sáng kiến không đủ điều kiện dự thi '{contest}': {reasons}",
+        "the initiative is not eligible for '{contest}': {reasons}",
     ),
     "started-after-close": (
         "sáng kiến bắt đầu {started}, sau khi cuộc thi '{contest}' hết hạn nhận hồ sơ ({closes})",
         "the initiative started {started}, after '{contest}' closed ({closes})",
     ),
     "judge-not-on-panel": (
-        "không có giám khảo '{judge}' trong 'panel' của cuộc thi{hint_vi}; tên tệp phiếu chấm phải là mã giám khảo ('{judge}.yml')",
-        "no judge '{judge}' on the contest's panel{hint_en}; a scorecard is named after its judge's id ('{judge}.yml')",
+        "không có giám khảo '{judge}' trong 'panel' của cuộc thi{hint}; tên tệp phiếu chấm phải là mã giám khảo ('{judge}.yml')",
+        "no judge '{judge}' on the contest's panel{hint}; a scorecard is named after its judge's id ('{judge}.yml')",
     ),
     "unknown-entry": (
-        "không có sáng kiến mã '{value}' (hoặc hồ sơ của nó đang có lỗi){hint_vi}",
-        "no initiative with the id '{value}' (or its record has errors){hint_en}",
+        "không có sáng kiến mã '{value}' (hoặc hồ sơ của nó đang có lỗi){hint}",
+        "no initiative with the id '{value}' (or its record has errors){hint}",
     ),
     "not-entered": (
         "sáng kiến '{value}' không đăng ký dự thi '{contest}'; hồ sơ của nó cần có 'contests: [{contest}]'",
@@ -402,8 +404,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a comment must be text",
     ),
     "conflict-of-interest": (
-        "giám khảo '{judge}' có xung đột lợi ích với '{entry}' ({reason_vi}); điểm này không được tính",
-        "judge '{judge}' has a conflict of interest with '{entry}' ({reason_en}); this score is not counted",
+        "giám khảo '{judge}' có xung đột lợi ích với '{entry}' ({conflict}); điểm này không được tính",
+        "judge '{judge}' has a conflict of interest with '{entry}' ({conflict}); this score is not counted",
     ),
     "too-few-judges": (
         "'{entry}' mới có {count} giám khảo chấm, ít hơn min_judges = {min}; vẫn được xếp hạng nhưng được đánh dấu và không xét giải",
@@ -455,8 +457,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "scorecards belong in their contest's folder ({folder}/<contest-id>/<judge-id>.yml), so this file is not read; move it into its contest's folder (if {folder} is a contest's folder already, give its parent folder to --scores)",
     ),
     "scores-unknown-contest": (
-        "không có cuộc thi '{value}' (contests/{value}/contest.yml){hint_vi}; thư mục phiếu chấm phải mang đúng mã cuộc thi, nếu không phiếu chấm không được đọc",
-        "there is no contest '{value}' (contests/{value}/contest.yml){hint_en}; a scores folder is named after its contest's id, or its scorecards are not read",
+        "không có cuộc thi '{value}' (contests/{value}/contest.yml){hint}; thư mục phiếu chấm phải mang đúng mã cuộc thi, nếu không phiếu chấm không được đọc",
+        "there is no contest '{value}' (contests/{value}/contest.yml){hint}; a scores folder is named after its contest's id, or its scorecards are not read",
     ),
     # --- outputs other programs read, and the pull-request check (issue 21) ------------
     "image-not-shown": (
@@ -574,6 +576,254 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+Values = tuple[tuple[str, object], ...]  # a finding's values, by template field name
+VI, EN = 0, 1  # the two languages of every text, in the order the catalogue gives them
+
+# --- the message catalogue's parts (issue 22): what a finding holds as a value but reads
+# differently in each language. A value is a ``Phrase`` (an entry below and its values),
+# a ``Term`` (a name the vocabulary gives in both languages), ``Suggestions`` or ``Joined``;
+# ``fill`` words it in the message's language.
+PHRASES: dict[str, tuple[str, str]] = {
+    "did-you-mean": ("; có phải: {names}?", "; did you mean: {names}?"),
+    # what a field expected (``wrong-type``), by pydantic's error type
+    "expected-text": ("chữ", "text"),
+    "expected-number": ("một số", "a number"),
+    "expected-whole-number": ("một số nguyên", "a whole number"),
+    "expected-true-false": ("đúng/sai", "true/false"),
+    "expected-list": ("một danh sách", "a list"),
+    "expected-pairs": ("các cặp 'khóa: giá trị'", "'key: value' pairs"),
+    # an error pydantic raises that the catalogue does not know: its own type and words
+    "expected-other": ("{kind}", "{words}"),
+    # what it received instead
+    "received-boolean": ("giá trị đúng/sai", "the boolean"),
+    "received-number": ("số", "the number"),
+    "received-list": ("danh sách", "a list"),
+    "received-mapping": ("các cặp khóa: giá trị", "a mapping"),
+    "received-text": ("chữ", "the text"),
+    # the id a word stands for (``use-id``), with its name in the vocabulary
+    "level-label": ("{name} ({id})", "{name}"),
+    "status-label": ('tình trạng "{name}" ({id})', "{name}"),
+    "domain-label": ('lĩnh vực "{name}" ({id})', "{name}"),
+    # a former district or ward's province of today, when the merger moved it
+    "now-part-of": (" (nay thuộc {name})", " (now part of {name})"),
+    # what the body holds that the page would not show (``unsafe-html``)
+    "html-tag": ("thẻ <{tag}>", "the HTML tag <{tag}>"),
+    "html-attribute": ("thuộc tính {name}= của thẻ <{tag}>", "the attribute {name}= on <{tag}>"),
+    "html-declaration": ("khai báo <!{declaration}>", "the declaration <!{declaration}>"),
+    "html-instruction": ("chỉ thị <?...>", "an instruction <?...>"),
+    "image-from": ("ảnh từ địa chỉ '{url}'", "an image from '{url}'"),
+    "link-to": ("liên kết '{url}'", "a link to '{url}'"),
+    # front matter that is a list: worded the same in both texts, as it always was
+    "a-list": ("danh sách / a list", "danh sách / a list"),
+    # why a contest needs its rules (``rules-missing``)
+    "rules-needed-published": ("đặt 'published: true'", "says 'published: true'"),
+    "rules-needed-scored": ("có phiếu chấm", "has scorecards"),
+    # why an initiative may not enter a contest (``not-eligible``)
+    "only-provinces": ("chỉ nhận sáng kiến của {names}", "only initiatives of {names}"),
+    "only-levels": ("chỉ nhận cấp {levels}", "only levels {levels}"),
+    "only-domains": ("chỉ nhận lĩnh vực {domains}", "only domains {domains}"),
+    "only-started-from": ("chỉ nhận sáng kiến bắt đầu từ {date}", "only those started from {date}"),
+    # why a judge's score is not counted (``conflict-of-interest``)
+    "conflict-declared": (
+        "giám khảo đã tự khai trong 'conflicts'",
+        "declared in the judge's 'conflicts'",
+    ),
+    "conflict-agency": (
+        "đơn vị của giám khảo là đơn vị chủ trì",
+        "the judge's unit is the entry's agency",
+    ),
+    "conflict-province": ("cùng tỉnh, thành", "the same province"),
+}
+
+
+class Line(NamedTuple):
+    """One of the commands' own lines: Vietnamese, then English, joined as they read."""
+
+    vi: str
+    en: str
+    joiner: str = " — "  # " / " after a short Vietnamese label ("Đã ghi / wrote ...")
+
+
+# --- what the commands print besides findings (issue 22): cli.py says them through
+# report.say. Values are shown as they are (paths the user typed, counts), never cut.
+LINES: dict[str, Line] = {
+    "checked": Line(
+        "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo.",
+        "Checked {files}: {errors}, {warnings}.",
+    ),
+    "schema-written": Line("Đã ghi", "wrote {target}", " / "),
+    "changes-unreadable": Line(
+        "sangkien check: không đọc được thay đổi từ git so với '{ref}'",
+        "cannot list the changes since '{ref}': {error}",
+    ),
+    "nothing-to-check-deleted": Line(
+        "Không có hồ sơ hay tệp cuộc thi nào cần kiểm tra so với {ref}: {gone} tệp đã xóa "
+        "không còn được tệp nào nhắc đến.",
+        "No record or contest file to check since {ref}: no other file names the {gone} deleted.",
+    ),
+    "nothing-changed": Line(
+        "Không có hồ sơ nào thay đổi so với {ref}.",
+        "No record or contest file changed since {ref}.",
+    ),
+    "no-such-file": Line("sangkien check: không có tệp", "no such file: {path}", " / "),
+    "no-content-folder": Line(
+        "sangkien check: không có thư mục {folder}/ trong {root}; hãy chạy lệnh trong kho sáng "
+        "kiến, dùng --root, hoặc chỉ ra tệp cần kiểm tra",
+        "no {folder}/ folder in {root}; run it inside the repository, pass --root, or name "
+        "the files",
+    ),
+    "no-file-to-check": Line(
+        "sangkien check: không có tệp .md nào để kiểm tra trong {where}",
+        "no .md file to check in {where}",
+    ),
+    "no-scores-folder": Line(
+        "sangkien {command}: không có thư mục phiếu chấm", "no such scores folder: {folder}", " / "
+    ),
+    "build-failed": Line(
+        "Dựng trang thất bại; trang cũ được giữ nguyên.",
+        "Build failed; the previous site is untouched.",
+    ),
+    "build-warnings": Line(
+        "{count} cảnh báo; xem bằng 'sangkien check'.",
+        "{count} warnings; see them with 'sangkien check'.",
+    ),
+    "built": Line("Đã dựng {count} sáng kiến vào", "built into {site}", " / "),
+    # Directory URLs (/tinh/dak-lak/) need a web server: from disk they show folder listings.
+    "view-site": Line(
+        "Xem",
+        "view: python3 -m http.server --directory {site} 8000  →  http://127.0.0.1:8000/  "
+        "(hoặc / or: sangkien serve)",
+        " / ",
+    ),
+    "new-problem": Line("sangkien new: {option}: {problem}", "{problem}"),
+    "nothing-written": Line("Chưa ghi tệp nào.", "Nothing was written."),
+    "already-exists": Line(
+        "sangkien new: {path} đã có; không ghi đè", "already exists; not overwritten"
+    ),
+    "created": Line("Đã tạo", "created {path}", " / "),
+    "next-step": Line(
+        "Tiếp theo: viết phần nội dung, rồi chạy: sangkien check {path}",
+        "next: write the body, then check it",
+    ),
+    "no-contest": Line(
+        "sangkien judge: không có cuộc thi '{contest}' trong {folder}",
+        "no contest '{contest}'; có / known: {known}",
+    ),
+    "assign-needs-packets": Line(
+        "sangkien judge: --assign K cần --packets DIR và K ≥ 1",
+        "--assign K needs --packets DIR and K ≥ 1",
+    ),
+    "contest-has-errors": Line(
+        "Cuộc thi còn lỗi, chưa xếp hạng.", "The contest has errors; not ranked."
+    ),
+    "contest-not-judged": Line(
+        "Cuộc thi '{contest}' chỉ được ghi lại từ nguồn, không chấm trên trang (thiếu {missing}).",
+        "'{contest}' is recorded from its sources, not judged here (no {missing}).",
+    ),
+    "too-few-free-judges": Line(
+        "{entry}: chỉ có {found} giám khảo không xung đột lợi ích",
+        "only {found} judges without a conflict of interest",
+    ),
+    "scorecard-filled": Line(
+        "sangkien judge: {card} đã có điểm hoặc nhận xét của giám khảo; không ghi đè: hãy "
+        "chuyển phiếu này đi, hoặc ghi hồ sơ vào một thư mục khác",
+        "already holds a judge's scores or comments; not overwritten: move it away, or write "
+        "the packets to another folder",
+    ),
+    "packets-written": Line("Đã ghi {count} tệp vào", "wrote {count} files to {folder}", " / "),
+    # the last resort of cli.main when no file is to blame (``internal-error``'s text)
+    "internal-error": Line("sangkien: error: {problem}", "{problem}"),
+}
+
+
+def line(code: str, **values: object) -> str:
+    """The line ``LINES[code]`` with ``values``, in both languages."""
+    entry = LINES[code]
+    vi = entry.vi.format(**{name: worded(value, VI) for name, value in values.items()})
+    en = entry.en.format(**{name: worded(value, EN) for name, value in values.items()})
+    return f"{vi}{entry.joiner}{en}"
+
+
+class Wording:
+    """A value a message words in its own language (see ``PHRASES``)."""
+
+    def in_language(self, language: int) -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Phrase(Wording):
+    """An entry of ``PHRASES`` and its values (which may be worded values themselves)."""
+
+    code: str
+    values: Values = ()
+
+    def in_language(self, language: int) -> str:
+        values = {name: worded(value, language) for name, value in self.values}
+        return PHRASES[self.code][language].format(**values)
+
+
+def phrase(code: str, **values: object) -> Phrase:
+    """The part of a message ``PHRASES[code]`` says, with its values."""
+    if code not in PHRASES:
+        raise KeyError(code)
+    return Phrase(code, tuple(values.items()))
+
+
+@dataclass(frozen=True)
+class Term(Wording):
+    """A name the vocabulary gives in both languages: a locality's kind, a status."""
+
+    vi: str
+    en: str
+
+    def in_language(self, language: int) -> str:
+        return self.en if language == EN else self.vi
+
+
+@dataclass(frozen=True)
+class Suggestions(Wording):
+    """Known names close to a misspelt one, best first: "; có phải: 'a'?"; none, nothing."""
+
+    names: tuple[str, ...] = ()
+
+    def in_language(self, language: int) -> str:
+        if not self.names:
+            return ""
+        quoted = ", ".join(f"'{name}'" for name in self.names)
+        return PHRASES["did-you-mean"][language].format(names=quoted)
+
+
+@dataclass(frozen=True)
+class Joined(Wording):
+    """Several worded values as one, in order: the reasons an entry may not enter."""
+
+    parts: tuple[object, ...]
+    separator: str = "; "
+
+    def in_language(self, language: int) -> str:
+        return self.separator.join(str(worded(part, language)) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class Count(Wording):
+    """How many of a thing: the number alone in Vietnamese (the template names the thing,
+    which has no plural), the number and the noun in English, plural unless one."""
+
+    number: int
+    noun: str  # English, singular: "file"
+
+    def in_language(self, language: int) -> str:
+        if language == VI:
+            return str(self.number)
+        return f"{self.number} {self.noun}" + ("" if self.number == 1 else "s")
+
+
+def worded(value: object, language: int) -> object:
+    """``value`` in ``language`` when it reads differently in each, else as it is."""
+    return value.in_language(language) if isinstance(value, Wording) else value
+
+
 # A message shows a short excerpt of a value, never a whole file: a value read from a file
 # (a field, a name, a scalar document, a symbolic link's target) is cut at VALUE_LIMIT
 # characters. The texts the generator composes itself (lists of choices, reasons, paths of
@@ -583,8 +833,7 @@ TEXT_LIMIT = 300
 COMPOSED = frozenset(
     {
         *("choices", "missing", "detail", "error", "problem"),
-        *("hint_vi", "hint_en", "reason_vi", "reason_en", "what_vi", "what_en"),
-        *("expected_vi", "expected_en", "received_vi", "received_en", "label", "label_en"),
+        *("hint", "reasons", "conflict", "what", "expected", "received", "label"),
         *("other", "first", "second", "target", "folder"),
     }
 )
@@ -598,40 +847,38 @@ def excerpt(value: object, limit: int = VALUE_LIMIT) -> object:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def make_issue(
-    code: str,
-    path: str,
-    line: int,
-    column: int,
-    field: str,
-    severity: Severity = Severity.ERROR,
-    **params: object,
-) -> Issue:
-    """Fill the templates for ``code``; parameters missing from one language are harmless.
+def fill(code: str, values: Values, language: int) -> str:
+    """The catalogue's text for ``code`` in ``language``, filled with ``values``.
 
-    Every parameter is shown with its invisible characters named (``visible``), then cut
+    Every value is shown with its invisible characters named (``visible``), then cut
     (``excerpt``): no message carries a control character to a terminal or echoes a file,
-    whatever a caller passes.
+    whatever a finding holds. Values missing from one language's template are harmless.
     """
-    vi, en = MESSAGES[code]
-    params = {
-        name: excerpt(_shown(value), TEXT_LIMIT if name in COMPOSED else VALUE_LIMIT)
-        for name, value in params.items()
-    }
-    return Issue(
-        path=path,
-        line=line,
-        column=column,
-        severity=severity,
-        field=field,
-        code=code,
-        message=vi.format(**params),
-        message_en=en.format(**params),
+    template = MESSAGES[code][language]
+    return template.format(
+        **{name: _shown(name, worded(value, language)) for name, value in values}
     )
 
 
-def _shown(value: object) -> object:
-    return value if isinstance(value, int | float) else visible(str(value))
+def fields_of(code: str) -> frozenset[str]:
+    """The names the templates of ``code`` need: a finding must hold a value for each."""
+    found = _FIELDS.get(code)
+    if found is None:
+        found = _FIELDS[code] = frozenset(
+            name
+            for template in MESSAGES[code]
+            for _, name, _, _ in string.Formatter().parse(template)
+            if name
+        )
+    return found
+
+
+_FIELDS: dict[str, frozenset[str]] = {}
+
+
+def _shown(name: str, value: object) -> object:
+    limit = TEXT_LIMIT if name in COMPOSED else VALUE_LIMIT
+    return excerpt(value if isinstance(value, int | float) else visible(str(value)), limit)
 
 
 def close_matches(value: str, choices: list[str], limit: int = 2) -> list[str]:
@@ -639,9 +886,6 @@ def close_matches(value: str, choices: list[str], limit: int = 2) -> list[str]:
     return difflib.get_close_matches(value, choices, n=limit, cutoff=0.6)
 
 
-def did_you_mean(names: list[str]) -> tuple[str, str]:
-    """The ``hint_vi``/``hint_en`` pair for a list of suggestions (empty when none)."""
-    if not names:
-        return "", ""
-    quoted = ", ".join(f"'{name}'" for name in names)
-    return f"; có phải: {quoted}?", f"; did you mean: {quoted}?"
+def did_you_mean(names: list[str]) -> Suggestions:
+    """The ``hint`` of a message: the names suggested, worded when the message is read."""
+    return Suggestions(tuple(names))

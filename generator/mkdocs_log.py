@@ -12,9 +12,8 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from .issues import Issue
+from .issues import Issue, make_issue
 from .layout import CONFIG_FILE
-from .messages import make_issue
 from .outputs import Origin
 
 _PROBLEM = re.compile(r"^(WARNING|ERROR)\s*-\s*(.*)$")

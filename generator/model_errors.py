@@ -8,32 +8,33 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .aliases import meant
-from .issues import Issue
-from .messages import MESSAGES, close_matches, did_you_mean, make_issue
+from .issues import Issue, make_issue
+from .messages import MESSAGES, Phrase, Term, close_matches, did_you_mean, phrase
 from .sources import Source, field_name
 from .vocab import load_vocabulary
 
+# What a field expected, by pydantic's error type (``PHRASES``: ``expected-*``).
 _EXPECTED = {
-    "string_type": ("chữ", "text"),
-    "float_type": ("một số", "a number"),
-    "int_type": ("một số nguyên", "a whole number"),
-    "bool_type": ("đúng/sai", "true/false"),
-    "list_type": ("một danh sách", "a list"),
-    "model_type": ("các cặp 'khóa: giá trị'", "'key: value' pairs"),
-    "dict_type": ("các cặp 'khóa: giá trị'", "'key: value' pairs"),
+    "string_type": "expected-text",
+    "float_type": "expected-number",
+    "int_type": "expected-whole-number",
+    "bool_type": "expected-true-false",
+    "list_type": "expected-list",
+    "model_type": "expected-pairs",
+    "dict_type": "expected-pairs",
 }
 
 
-def _received(value: Any) -> tuple[str, str]:
+def _received(value: Any) -> Phrase:
     if isinstance(value, bool):
-        return "giá trị đúng/sai", "the boolean"
+        return phrase("received-boolean")
     if isinstance(value, int | float):
-        return "số", "the number"
+        return phrase("received-number")
     if isinstance(value, list):
-        return "danh sách", "a list"
+        return phrase("received-list")
     if isinstance(value, dict):
-        return "các cặp khóa: giá trị", "a mapping"
-    return "chữ", "the text"
+        return phrase("received-mapping")
+    return phrase("received-text")
 
 
 def _shown(value: Any) -> str:
@@ -73,20 +74,17 @@ def _issue(
         return issue("missing", key=loc[-1])
     if kind == "extra_forbidden":
         line, column = source.position(loc, key=True)
-        hint_vi, hint_en = did_you_mean(_close_fields(loc, model) if hint else [])
-        return issue("unknown-field", key=loc[-1], hint_vi=hint_vi, hint_en=hint_en)
+        return issue(
+            "unknown-field",
+            key=loc[-1],
+            hint=did_you_mean(_close_fields(loc, model) if hint else []),
+        )
     if (value is None and kind in _EXPECTED) or kind == "string_too_short":
         return issue("empty")
     if kind in _EXPECTED:
-        expected_vi, expected_en = _EXPECTED[kind]
-        received_vi, received_en = _received(value)
+        expected = phrase(_EXPECTED[kind])
         return issue(
-            "wrong-type",
-            expected_vi=expected_vi,
-            expected_en=expected_en,
-            received_vi=received_vi,
-            received_en=received_en,
-            value=_shown(value),
+            "wrong-type", expected=expected, received=_received(value), value=_shown(value)
         )
     if kind == "string_too_long":
         return issue("too-long", length=len(value.strip()), limit=ctx["max_length"])
@@ -102,8 +100,8 @@ def _issue(
         kind_of_list = {"level": "level", "levels": "level", "status": "status"}.get(list_name)
         intended = meant(kind_of_list, value) if kind_of_list else None
         if intended is not None:
-            label_vi, label_en = _labels(kind_of_list or "", intended)
-            return issue("use-id", value=value, id=intended, label=label_vi, label_en=label_en)
+            label = _label(kind_of_list or "", intended)
+            return issue("use-id", value=value, id=intended, label=label)
         return issue("not-one-of", value=value, choices=ctx["expected"].replace(" or ", ", "))
     if kind in MESSAGES:
         return issue(kind, **ctx)
@@ -114,21 +112,19 @@ def _issue(
         line,
         column,
         name,
-        expected_vi=kind,
-        expected_en=detail["msg"],
-        received_vi="",
-        received_en="",
+        expected=phrase("expected-other", kind=kind, words=detail["msg"]),
+        received="",
         value=_shown(value),
     )
 
 
-def _labels(kind: str, key: str) -> tuple[str, str]:
+def _label(kind: str, key: str) -> Phrase:
     vocab = load_vocabulary()
     if kind == "level":
         name = vocab.levels[key].name
-        return f"{name.lower()} ({key})", name
+        return phrase("level-label", name=Term(name.lower(), name), id=key)
     status = vocab.statuses[key]
-    return f'tình trạng "{status.name}" ({key})', status.name_en
+    return phrase("status-label", name=Term(status.name, status.name_en), id=key)
 
 
 def _field_model(loc: tuple[Any, ...], model: type) -> type[BaseModel] | None:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .issues import Issue
-from .messages import make_issue
+from .issues import Issue, make_issue
 
 Output = str | bytes | Path  # text, bytes, or a file to copy
 

@@ -1,4 +1,5 @@
-"""Print findings: the only module of the checker that writes to the terminal."""
+"""Print findings and the commands' own lines: the only module that writes messages to the
+terminal (a command's data, a schema or a ranking, goes to standard output as it is)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from typing import Protocol, TextIO
 
 from .issues import Issue
+from .messages import Count, line
 from .visible import visible
 
 
@@ -27,20 +29,26 @@ class TextReporter:
     def report(self, issues: Sequence[Issue], checked: int, out: TextIO) -> None:
         for issue in issues:
             if issue.is_error or not self.errors_only:
-                print(issue.as_text(), file=out)
+                self.finding(issue, out)
         print(totals(issues, checked), file=out)
+
+    def finding(self, issue: Issue, out: TextIO) -> None:
+        """One finding's line, without the count: a command's single complaint."""
+        print(issue.as_text(), file=out)
 
 
 def totals(issues: Sequence[Issue], checked: int) -> str:
     """The closing line: files checked, errors and warnings, in both languages."""
     errors = sum(issue.is_error for issue in issues)
-    warnings = len(issues) - errors
-    english = f"{_count(checked, 'file')}: {_count(errors, 'error')}, {_count(warnings, 'warning')}"
-    return f"Đã kiểm tra {checked} tệp: {errors} lỗi, {warnings} cảnh báo. — Checked {english}."
+    warnings = Count(len(issues) - errors, "warning")
+    return line(
+        "checked", files=Count(checked, "file"), errors=Count(errors, "error"), warnings=warnings
+    )
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def say(code: str, out: TextIO | None = None, **values: object) -> None:
+    """Print the line ``messages.LINES[code]`` to ``out`` (standard output by default)."""
+    print(line(code, **values), file=out)
 
 
 class JsonReporter:

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from .bodyshape import unclosed_html
+from .messages import Phrase, phrase
 
 # Tags Python-Markdown produces for the body's Markdown (tables, admonitions, footnotes),
 # and the few inline tags officers use by hand.
@@ -147,8 +148,7 @@ class Finding:
     """One construct of the body source that the page would not show as written."""
 
     offset: int  # in the body text
-    what_vi: str
-    what_en: str
+    what: Phrase  # the construct, as the finding names it
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -275,15 +275,15 @@ def scan_body(body: str) -> BodyScan:
     for match in _ACTIVE_TAG.finditer(text):
         if match.start() not in parsed:
             tag = match.group(1).lower()
-            findings.append(Finding(match.start(), f"thẻ <{tag}>", f"the HTML tag <{tag}>"))
+            findings.append(Finding(match.start(), phrase("html-tag", tag=tag)))
     return BodyScan(findings, images)
 
 
 def _bad_link(offset: int, url: str, image: bool) -> Finding:
     shown = _plain_url(url)[:60]
     if image:
-        return Finding(offset, f"ảnh từ địa chỉ '{shown}'", f"an image from '{shown}'")
-    return Finding(offset, f"liên kết '{shown}'", f"a link to '{shown}'")
+        return Finding(offset, phrase("image-from", url=shown))
+    return Finding(offset, phrase("link-to", url=shown))
 
 
 class OffsetParser(HTMLParser):
@@ -321,15 +321,12 @@ class _TagScanner(OffsetParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         offset = self._offset()
         if tag not in BODY_TAGS:
-            self.findings.append(Finding(offset, f"thẻ <{tag}>", f"the HTML tag <{tag}>"))
+            self.findings.append(Finding(offset, phrase("html-tag", tag=tag)))
             return
         allowed = BODY_ATTRIBUTES.get(tag, set())
         for name, value in attrs:
             if name not in allowed | {"class"}:  # on*=, style=, srcdoc=… are never allowed
-                self.findings.append(
-                    Finding(offset, f"thuộc tính {name}= của thẻ <{tag}>",
-                            f"the attribute {name}= on <{tag}>")
-                )  # fmt: skip
+                self.findings.append(Finding(offset, phrase("html-attribute", name=name, tag=tag)))
             elif name in URL_ATTRIBUTES and value is not None:
                 allowed_url = image_allowed if name == "src" else link_allowed
                 if not allowed_url(value):
@@ -344,11 +341,11 @@ class _TagScanner(OffsetParser):
         self.handle_starttag(tag, attrs)
 
     def handle_decl(self, decl: str) -> None:
-        self.findings.append(Finding(self._offset(), f"khai báo <!{decl[:20]}>",
-                                     f"the declaration <!{decl[:20]}>"))  # fmt: skip
+        what = phrase("html-declaration", declaration=decl[:20])
+        self.findings.append(Finding(self._offset(), what))
 
     def handle_pi(self, data: str) -> None:
-        self.findings.append(Finding(self._offset(), "chỉ thị <?...>", "an instruction <?...>"))
+        self.findings.append(Finding(self._offset(), phrase("html-instruction")))
 
     def unknown_decl(self, data: str) -> None:
         self.handle_decl(data)

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from .issues import Issue, Severity
+from .issues import Issue, Severity, make_issue
 from .layout import CONTENT_DIR, CONTEST_FILE, CONTESTS_DIR
-from .messages import make_issue
 from .repopaths import IMAGE_SUFFIXES, VECTOR_SUFFIXES, files_in
 from .safety import scan_body
 from .sources import load_source, relative_name

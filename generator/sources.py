@@ -19,8 +19,8 @@ from yaml.nodes import ScalarNode
 from yaml.reader import ReaderError
 
 from .characters import Stray, find_strays, for_yaml, is_stray, stray_issue, stray_issues
-from .issues import Issue, Severity
-from .messages import make_issue
+from .issues import Issue, Severity, make_issue
+from .messages import phrase
 from .repopaths import files_in
 from .yamlplain import RESOLVER, KeyPath, Position, read_plain
 
@@ -273,7 +273,7 @@ def _yaml_block(
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        kind = "danh sách / a list" if isinstance(meta, list) else f"'{meta}'"
+        kind = phrase("a-list") if isinstance(meta, list) else f"'{meta}'"
         line = first + 1
         issues.append(
             make_issue("front-matter-not-mapping", rel, line, 1, "front-matter", kind=kind)

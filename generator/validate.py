@@ -23,9 +23,9 @@ from .aliases import meant
 from .bodyshape import body_shape
 from .duplicates import Titled, likely_duplicates
 from .evidence import check_evidence
-from .issues import Issue, Severity
+from .issues import Issue, Severity, make_issue
 from .layout import CONTENT_DIR
-from .messages import close_matches, did_you_mean, make_issue
+from .messages import Term, close_matches, did_you_mean, phrase
 from .model_errors import issues_from_validation
 from .places import MERGER_DATE, Locality, PlaceRef, Province
 from .records import Record
@@ -216,16 +216,8 @@ def _check_province(source: Source, place: PlaceRef | None, vocab: Vocabulary) -
                 source, "province-is-locality", ("province",), "province", value=name, **params
             )
             return
-        hint_vi, hint_en = did_you_mean(vocab.places.suggest(name))
-        yield _issue(
-            source,
-            "unknown-province",
-            ("province",),
-            "province",
-            value=name,
-            hint_vi=hint_vi,
-            hint_en=hint_en,
-        )
+        hint = did_you_mean(vocab.places.suggest(name))
+        yield _issue(source, "unknown-province", ("province",), "province", value=name, hint=hint)
         return
     started = partial_date(source.meta.get("started"))
     if place.former is not None and started is not None and _after_merger(started):
@@ -242,17 +234,14 @@ def _check_province(source: Source, place: PlaceRef | None, vocab: Vocabulary) -
     yield from _check_folder(source, place.current)
 
 
-def _locality_params(locality: Locality) -> dict[str, str]:
+def _locality_params(locality: Locality) -> dict[str, object]:
     """What the messages say of a district or ward written where a province belongs."""
     then, now = locality.then, locality.now
-    moved = then.name != now.name
     return {
-        "kind": locality.kind,
-        "kind_en": locality.kind_en,
+        "kind": Term(locality.kind, locality.kind_en),
         "then": then.full_name[:1].lower() + then.full_name[1:],  # "tỉnh Đắk Lắk"
         "province": then.name,
-        "now_vi": f" (nay thuộc {now.name})" if moved else "",
-        "now_en": f" (now part of {now.name})" if moved else "",
+        "now": phrase("now-part-of", name=now.name) if then.name != now.name else "",
         "locality": locality.label,
     }
 
@@ -269,7 +258,8 @@ def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
             intended = meant("domains", value)  # by meaning: "Chính phủ số", "digital"
             if intended is not None:
                 domain = vocab.domains[intended]
-                label = f'lĩnh vực "{domain.name}" ({intended})'
+                name = Term(domain.name, domain.name_en)
+                label = phrase("domain-label", name=name, id=intended)
                 yield _issue(
                     source,
                     "use-id",
@@ -278,20 +268,16 @@ def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
                     value=value,
                     id=intended,
                     label=label,
-                    label_en=domain.name_en,
                 )
                 seen.add(value)
                 continue
-            close = close_matches(value, vocab.domain_ids)
-            hint_vi, hint_en = did_you_mean(close)
             yield _issue(
                 source,
                 "unknown-domain",
                 ("domains", index),
                 field,
                 value=value,
-                hint_vi=hint_vi,
-                hint_en=hint_en,
+                hint=did_you_mean(close_matches(value, vocab.domain_ids)),
                 choices=", ".join(vocab.domain_ids),
             )
         seen.add(value)
@@ -333,10 +319,7 @@ def _check_body(source: Source, root: Path) -> list[Issue]:
     ]
     if not any(problem.code == "body-too-long" for problem in shape):  # else read once it fits
         scan = scan_body(body)
-        found += (
-            (f.offset, "unsafe-html", {"what_vi": f.what_vi, "what_en": f.what_en})
-            for f in scan.findings
-        )
+        found += ((f.offset, "unsafe-html", {"what": f.what}) for f in scan.findings)
         for offset, src in scan.images:
             problem = _image_problem(source, src, root)
             if problem is not None:
@@ -508,13 +491,5 @@ def _check_replicas(sources: list[Source], ids: set[str], vocab: Vocabulary) -> 
                 params = _locality_params(locality)
                 yield _issue(source, "replica-is-locality", path, field, value=value, **params)
                 continue
-            hint_vi, hint_en = did_you_mean(vocab.places.suggest(value))
-            yield _issue(
-                source,
-                "unknown-replica",
-                path,
-                field,
-                value=value,
-                hint_vi=hint_vi,
-                hint_en=hint_en,
-            )
+            hint = did_you_mean(vocab.places.suggest(value))
+            yield _issue(source, "unknown-replica", path, field, value=value, hint=hint)

@@ -25,9 +25,8 @@ import shutil
 import subprocess
 from pathlib import Path, PurePosixPath
 
-from .issues import Issue
+from .issues import Issue, make_issue
 from .layout import DOCS_DIR, MANIFEST, THEME_DIR
-from .messages import make_issue
 from .outputs import Output
 from .repopaths import links_in, walk
 

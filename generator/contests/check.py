@@ -13,9 +13,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from ..issues import Issue, Severity
+from ..issues import Issue, Severity, make_issue
 from ..layout import CONTESTS_DIR, SCORES_DIR
-from ..messages import close_matches, did_you_mean, make_issue
+from ..messages import Joined, Phrase, close_matches, did_you_mean, phrase
 from ..places import PlaceRef
 from ..records import Record
 from ..schema import date_period
@@ -106,16 +106,9 @@ def _scores_layout(scores: Path, contest_ids: Sequence[str], root: Path) -> Iter
             continue
         rel = relative_name(path, root)
         if path.is_dir() and path.name not in contest_ids:
-            hint_vi, hint_en = did_you_mean(close_matches(path.name, list(contest_ids)))
+            hint = did_you_mean(close_matches(path.name, list(contest_ids)))
             yield make_issue(
-                "scores-unknown-contest",
-                rel + "/",
-                1,
-                1,
-                "file",
-                value=path.name,
-                hint_vi=hint_vi,
-                hint_en=hint_en,
+                "scores-unknown-contest", rel + "/", 1, 1, "file", value=path.name, hint=hint
             )
         elif not path.is_dir() and path.suffix.lower() in SCORECARD_SUFFIXES:
             folder = relative_name(scores, root)
@@ -134,16 +127,8 @@ def check_entries(
             where = (record.relpath, line, column, f"contests[{index}]")
             item = contests.get(contest_id)
             if item is None:
-                hint_vi, hint_en = did_you_mean(close_matches(contest_id, list(contests)))
-                issues.append(
-                    make_issue(
-                        "unknown-contest",
-                        *where,
-                        value=contest_id,
-                        hint_vi=hint_vi,
-                        hint_en=hint_en,
-                    )
-                )
+                hint = did_you_mean(close_matches(contest_id, list(contests)))
+                issues.append(make_issue("unknown-contest", *where, value=contest_id, hint=hint))
                 continue
             found = list(_eligibility(record, item, vocab, where))
             issues += found
@@ -157,31 +142,19 @@ def _eligibility(
     record: Record, item: LoadedContest, vocab: Vocabulary, where: tuple[str, int, int, str]
 ) -> Iterator[Issue]:
     contest, rules, started = item.contest, item.contest.eligibility, record.initiative.started
-    reasons: list[tuple[str, str]] = []
+    reasons: list[Phrase] = []
     if rules.provinces and not any(
         _same_province(record.place, vocab.places.resolve(name)) for name in rules.provinces
     ):
-        names = ", ".join(rules.provinces)
-        reasons.append((f"chỉ nhận sáng kiến của {names}", f"only initiatives of {names}"))
+        reasons.append(phrase("only-provinces", names=", ".join(rules.provinces)))
     if rules.levels and record.initiative.level not in rules.levels:
-        levels = ", ".join(rules.levels)
-        reasons.append((f"chỉ nhận cấp {levels}", f"only levels {levels}"))
+        reasons.append(phrase("only-levels", levels=", ".join(rules.levels)))
     if rules.domains and not {d.id for d in record.domains} & set(rules.domains):
-        domains = ", ".join(rules.domains)
-        reasons.append((f"chỉ nhận lĩnh vực {domains}", f"only domains {domains}"))
+        reasons.append(phrase("only-domains", domains=", ".join(rules.domains)))
     if rules.started_after and date_period(started)[1] < date_period(rules.started_after)[0]:
-        after = rules.started_after
-        reasons.append(
-            (f"chỉ nhận sáng kiến bắt đầu từ {after}", f"only those started from {after}")
-        )
+        reasons.append(phrase("only-started-from", date=rules.started_after))
     if reasons:
-        yield make_issue(
-            "not-eligible",
-            *where,
-            contest=item.id,
-            reason_vi="; ".join(r[0] for r in reasons),
-            reason_en="; ".join(r[1] for r in reasons),
-        )
+        yield make_issue("not-eligible", *where, contest=item.id, reasons=Joined(tuple(reasons)))
     if contest.closes and date_period(started)[0] > date_period(contest.closes)[1]:
         yield make_issue(
             "started-after-close", *where, contest=item.id, started=started, closes=contest.closes

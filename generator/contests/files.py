@@ -14,9 +14,9 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from .. import urls
-from ..issues import Issue, Severity
+from ..issues import Issue, Severity, make_issue
 from ..layout import CONTEST_FILE, CONTESTS_DIR
-from ..messages import close_matches, did_you_mean, make_issue
+from ..messages import close_matches, did_you_mean, phrase
 from ..model_errors import issues_from_validation
 from ..repopaths import suggest
 from ..schema import _KEY, date_period
@@ -111,22 +111,13 @@ def _contest(
         )
     for index, name in enumerate(contest.eligibility.provinces):
         if vocab.places.resolve(name) is None:
-            hint_vi, hint_en = did_you_mean(vocab.places.suggest(name))
+            hint = did_you_mean(vocab.places.suggest(name))
             path = ("eligibility", "provinces", index)
             issues.append(
-                finding(
-                    source,
-                    "unknown-province",
-                    path,
-                    field_name(path),
-                    value=name,
-                    hint_vi=hint_vi,
-                    hint_en=hint_en,
-                )
+                finding(source, "unknown-province", path, field_name(path), value=name, hint=hint)
             )
     for index, value in enumerate(contest.eligibility.domains):
         if value not in vocab.domains:
-            hint_vi, hint_en = did_you_mean(close_matches(value, vocab.domain_ids))
             path = ("eligibility", "domains", index)
             issues.append(
                 finding(
@@ -135,24 +126,18 @@ def _contest(
                     path,
                     field_name(path),
                     value=value,
-                    hint_vi=hint_vi,
-                    hint_en=hint_en,
+                    hint=did_you_mean(close_matches(value, vocab.domain_ids)),
                     choices=", ".join(vocab.domain_ids),
                 )
             )
     return contest, issues
 
 
-RULES_NEEDED_FOR = {
-    "published": ("đặt 'published: true'", "says 'published: true'"),
-    "scored": ("có phiếu chấm", "has scorecards"),
-}
-
-
 def rules_missing(source: Source, contest: Contest, why: str) -> Issue:
-    why_vi, why_en = RULES_NEEDED_FOR[why]
+    """``why``: ``published`` or ``scored``, what makes the rules needed (``rules-needed-*``)."""
     missing = ", ".join(f"'{key}'" for key in contest.missing_rules)
-    return finding(source, "rules-missing", (), "file", why=why_vi, why_en=why_en, missing=missing)
+    why_worded = phrase(f"rules-needed-{why}")
+    return finding(source, "rules-missing", (), "file", why=why_worded, missing=missing)
 
 
 def _duplicates(source: Source, key: str, ids: list[str]) -> Iterator[Issue]:
@@ -168,15 +153,13 @@ def unknown_criterion(
     source: Source, path: tuple[str | int, ...], key: str, criteria: list[str]
 ) -> Issue:
     criteria = list(dict.fromkeys(criteria))
-    hint_vi, hint_en = did_you_mean(close_matches(key, criteria))
     return finding(
         source,
         "unknown-criterion",
         path,
         field_name(path),
         value=key,
-        hint_vi=hint_vi,
-        hint_en=hint_en,
+        hint=did_you_mean(close_matches(key, criteria)),
         choices=", ".join(criteria),
     )
 

@@ -11,8 +11,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..issues import Issue, Severity, has_errors
-from ..messages import close_matches, did_you_mean, make_issue
+from ..issues import Issue, Severity, has_errors, make_issue
+from ..messages import close_matches, did_you_mean, phrase
 from ..records import Record
 from ..repopaths import file_name_ok, link_on_the_way, suggest_file
 from ..sources import Source, load_yaml_source, relative_name
@@ -38,13 +38,6 @@ def conflict(judge: Judge, record: Record, rules: Sequence[str], vocab: Vocabula
         if place is not None and place.current.slug == record.place.current.slug:
             return "province"
     return None
-
-
-CONFLICT_REASONS = {
-    "declared": ("giám khảo đã tự khai trong 'conflicts'", "declared in the judge's 'conflicts'"),
-    "agency": ("đơn vị của giám khảo là đơn vị chủ trì", "the judge's unit is the entry's agency"),
-    "province": ("cùng tỉnh, thành", "the same province"),
-}
 
 
 class Scorecards(NamedTuple):
@@ -109,18 +102,9 @@ def read_scorecards(
                 )
             )
         else:
-            hint_vi, hint_en = did_you_mean(close_matches(file.stem, list(panel)))
+            hint = did_you_mean(close_matches(file.stem, list(panel)))
             issues.append(
-                make_issue(
-                    "judge-not-on-panel",
-                    rel,
-                    1,
-                    1,
-                    "file",
-                    judge=file.stem,
-                    hint_vi=hint_vi,
-                    hint_en=hint_en,
-                )
+                make_issue("judge-not-on-panel", rel, 1, 1, "file", judge=file.stem, hint=hint)
             )
         if source is None or judge is None:
             continue
@@ -134,7 +118,6 @@ def read_scorecards(
                 cards.append(card)
                 continue
             excluded.append(card)
-            reason_vi, reason_en = CONFLICT_REASONS[reason]
             issues.append(
                 finding(
                     source,
@@ -145,8 +128,7 @@ def read_scorecards(
                     key=True,
                     judge=judge.id,
                     entry=card.entry,
-                    reason_vi=reason_vi,
-                    reason_en=reason_en,
+                    conflict=phrase(f"conflict-{reason}"),  # conflict-declared, -agency, -province
                 )
             )
     data = ContestData(
@@ -195,16 +177,9 @@ def _card(
     """One entry of a scorecard, or the located reasons it cannot count."""
     path: tuple[str | int, ...] = (entry_id,)
     if entry_id not in by_id:
-        hint_vi, hint_en = did_you_mean(close_matches(entry_id, list(entered)))
+        hint = did_you_mean(close_matches(entry_id, list(entered)))
         issue = finding(
-            source,
-            "unknown-entry",
-            path,
-            entry_id,
-            key=True,
-            value=entry_id,
-            hint_vi=hint_vi,
-            hint_en=hint_en,
+            source, "unknown-entry", path, entry_id, key=True, value=entry_id, hint=hint
         )
         return None, [issue]
     if entry_id not in entered:

@@ -14,6 +14,7 @@ import pytest
 from generator.body import render_body
 from generator.bodyshape import MAX_CHARS, body_shape, unclosed_html
 from generator.check import check_paths
+from generator.messages import EN
 from generator.safety import scan_body
 
 from ..conftest import MakeTree, valid_record
@@ -181,7 +182,7 @@ def test_the_scanner_never_meets_a_tag_it_cannot_close() -> None:
     """The check's own HTML scan reads 300,000 unclosed tags in one pass (they are hidden
     from it, and refused by the shape rules)."""
     text = "<b onclick=x> " + "<a " * 100_000 + "<!--" + "<a b='" * 50_000
-    assert scan_body(text).findings[0].what_en == "the attribute onclick= on <b>"
+    assert scan_body(text).findings[0].what.in_language(EN) == "the attribute onclick= on <b>"
     assert len(unclosed_html(text)) == 150_001
 
 

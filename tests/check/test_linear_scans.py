@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.messages import EN
 from generator.places import name_key
 from generator.safety import scan_body
 from generator.search import folded_terms
@@ -20,7 +21,7 @@ SPACES = " " * 300_000
 
 
 def findings(body: str) -> list[tuple[int, str]]:
-    return [(f.offset, f.what_en) for f in scan_body(body).findings]
+    return [(f.offset, f.what.in_language(EN)) for f in scan_body(body).findings]
 
 
 def test_a_province_with_a_long_run_of_spaces_keeps_its_key() -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import string
 
-from generator.messages import COMPOSED, MESSAGES, TEXT_LIMIT, VALUE_LIMIT, make_issue
+from generator.issues import make_issue
+from generator.messages import COMPOSED, MESSAGES, TEXT_LIMIT, VALUE_LIMIT
 
 from ..conftest import MakeTree, valid_record
 from .test_fuzz import run_main

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.messages import EN, VI
 from generator.safety import (
     image_allowed,
     link_allowed,
@@ -18,7 +19,9 @@ from generator.safety import (
 
 
 def findings(body: str) -> list[tuple[int, str, str]]:
-    return [(f.offset, f.what_vi, f.what_en) for f in scan_body(body).findings]
+    return [
+        (f.offset, f.what.in_language(VI), f.what.in_language(EN)) for f in scan_body(body).findings
+    ]
 
 
 @pytest.mark.parametrize(
@@ -185,7 +188,7 @@ def test_the_sanitiser_keeps_links_of_the_web_and_mail_only() -> None:
 )
 def test_a_bogus_declaration_is_found_not_crashed_on(body: str, found: list[object]) -> None:
     """Python before 3.13 raises AssertionError on ``<![`` it cannot name."""
-    assert [(f.offset, f.what_en) for f in scan_body(body).findings] == found
+    assert [(f.offset, f.what.in_language(EN)) for f in scan_body(body).findings] == found
 
 
 def test_a_footnote_is_no_link_reference() -> None:

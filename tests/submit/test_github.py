@@ -45,11 +45,13 @@ def test_findings_become_annotations_on_their_lines(tmp_path: Path) -> None:
     ]
 
 
-def test_annotation_text_is_escaped_as_the_runner_expects() -> None:
+def test_annotation_text_is_escaped_as_the_runner_expects(monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.issues import Issue, Severity
+    from generator.messages import MESSAGES
     from generator.report import GithubReporter
 
-    issue = Issue("a,b:c.md", 3, 4, Severity.ERROR, "f", "code", "50% sai\nrồi", "50%\rbad")
+    monkeypatch.setitem(MESSAGES, "code", ("50% sai\nrồi", "50%\rbad"))
+    issue = Issue("a,b:c.md", 3, 4, Severity.ERROR, "f", "code")
     import io
 
     out = io.StringIO()
