@@ -39,7 +39,7 @@ from .sources import Source, find_sources, load_source, relative_name
 from .text import slug
 from .validate import validate_all
 from .vocab import load_vocabulary
-from .write import output_bytes, owned_files
+from .write import output_bytes, owned_files, write_file
 
 MAX_PREVIEW = 20  # records saved at once beyond this (a checkout, a script): the full way
 
@@ -136,7 +136,7 @@ class Previewer:
                 continue
             del self.previews[relpath]
             for path, data in preview.restore.items():
-                (self.docs / path).write_bytes(data)
+                write_file(self.docs, path, data)
 
     def _stamps(self) -> dict[Path, Stamp]:
         content = self.root / CONTENT_DIR
@@ -247,7 +247,7 @@ class Previewer:
                     continue
                 if old is not None:
                     preview.restore.setdefault(path, old)
-                target.write_bytes(data)
+                write_file(self.docs, path, data)
                 written += 1
             self.previews[record.relpath] = preview
         return written
@@ -261,9 +261,7 @@ class Previewer:
         with self.lock:
             for preview in self.previews.values():
                 for path, data in preview.pages.items():
-                    target = self.docs / path
-                    if target.is_file() and target.read_bytes() != data:
-                        target.write_bytes(data)
+                    if (self.docs / path).is_file() and write_file(self.docs, path, data):
                         settled.append(path)
         return settled
 

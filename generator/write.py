@@ -4,6 +4,8 @@ Generated files live beside the hand-written pages (so any engine reading ``mkdo
 finds them). A manifest remembers which files the generator owns: ``find_conflicts``
 refuses a generated path where a file it does not own already is (of any kind), and
 ``write_outputs`` rewrites only what changed and removes only its own stale files.
+Between two full runs, ``sangkien serve`` replaces the pages of an edited record, files
+the last run wrote and the manifest owns, one by one (``write_file``).
 
 The manifest is read from the working tree, which a pull request can write (a force-added
 ``docs/.generated.json``): it is trusted for nothing but plain paths inside ``docs/`` that
@@ -145,15 +147,25 @@ def write_outputs(outputs: dict[str, Output], docs_dir: Path) -> list[Issue]:
     return []
 
 
-def _write_one(target: Path, output: Output) -> None:
+def write_file(docs_dir: Path, path: str, output: Output) -> bool:
+    """One generated file, written only if it changed; whether it was.
+
+    For ``sangkien serve``'s previews (``preview.py``): the caller made sure the path is
+    one the manifest owns, so no hand-written page is replaced.
+    """
+    return _write_one(docs_dir / path, output)
+
+
+def _write_one(target: Path, output: Output) -> bool:
     data = output_bytes(output)
     if target.is_file() and target.read_bytes() == data:
-        return  # unchanged files keep their time stamps: live reload stays quiet
+        return False  # unchanged files keep their time stamps: live reload stays quiet
     target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(output, Path):
         shutil.copyfile(output, target)
     else:
         target.write_bytes(data)
+    return True
 
 
 def _write_manifest(docs_dir: Path, paths: set[str]) -> None:
