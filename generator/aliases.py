@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .text import compact
 from .vocab import DATA_DIR, load_vocabulary
-from .yamlplain import load_data_file
+from .load.yamlplain import load_data_file
 
 ALIASES_FILE = DATA_DIR / "aliases.yml"
 

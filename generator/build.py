@@ -23,19 +23,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from .admin import add_admin_files
+from .editors.admin import add_admin_files
 from .check import CheckResult, check_paths
 from .contests.score import public_view
-from .export import export_open_data
+from .publish.export import export_open_data
 from .issues import Issue, has_errors, make_issue
 from .layout import CONFIG_FILE, DOCS_DIR, PAGE_TEMPLATES, SITE_DIR
-from .mkdocs_log import mkdocs_issues
-from .outputs import Origin, Outputs
-from .render import render_pages
+from .publish.mkdocs_log import mkdocs_issues
+from .publish.outputs import Origin, Outputs
+from .publish.render import render_pages
 from .settings import load_settings
-from .site import Site, build_site
+from .publish.site import Site, build_site
 from .vocab import load_vocabulary
-from .write import find_conflicts, write_outputs
+from .publish.write import find_conflicts, write_outputs
 
 
 @dataclass

@@ -17,12 +17,12 @@ from .check import check_paths
 from .contests.report import as_csv, as_json, as_text
 from .contests.score import rank
 from .issues import has_errors, make_issue
-from .jsonschema import SCHEMA_PATH, schema_text
+from .publish.jsonschema import SCHEMA_PATH, schema_text
 from .layout import CONFIG_FILE, CONTENT_DIR, CONTESTS_DIR, SITE_DIR
 from .report import REPORTERS, GithubReporter, TextReporter, say
-from .scaffold import PROMPTS, Draft, field_of, fill, problems, target, write_record
-from .scope import referring
-from .sources import Source, relative_name
+from .editors.new import PROMPTS, Draft, field_of, fill, problems, target, write_record
+from .rules.scope import referring
+from .load.sources import Source, relative_name
 from .visible import visible
 from .vocab import load_vocabulary
 
@@ -302,7 +302,7 @@ def run_judge(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_serve(args: argparse.Namespace, root: Path) -> int:
-    from .serve import serve
+    from .live.serve import serve
 
     return serve(root, args.dev_addr)
 

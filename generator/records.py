@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .places import PlaceRef
 from .schema import Initiative
 from .vocab import Domain
-from .yamlplain import KeyPath, Position
+from .load.yamlplain import KeyPath, Position
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from .places import Places, load_places
-from .yamlplain import load_data_file
+from .load.yamlplain import load_data_file
 
 DATA_DIR = Path(__file__).parent / "data"
 

@@ -19,7 +19,7 @@ from ..messages import Joined, Phrase, close_matches, did_you_mean, phrase
 from ..places import PlaceRef
 from ..records import Record
 from ..schema import date_period
-from ..sources import Source, relative_name
+from ..load.sources import Source, relative_name
 from ..text import fold_title
 from ..vocab import Vocabulary
 from .files import LoadedContest, load_contests

@@ -17,10 +17,10 @@ from .. import urls
 from ..issues import Issue, Severity, make_issue
 from ..layout import CONTEST_FILE, CONTESTS_DIR
 from ..messages import close_matches, did_you_mean, phrase
-from ..model_errors import issues_from_validation
+from ..rules.model_errors import issues_from_validation
 from ..repopaths import suggest
 from ..schema import _KEY, date_period
-from ..sources import Source, field_name, load_yaml_source, relative_name
+from ..load.sources import Source, field_name, load_yaml_source, relative_name
 from ..vocab import Vocabulary
 from .model import Contest
 

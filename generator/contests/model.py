@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from ..records import Record
 from ..schema import MANY, REPLICAS, Citation, Key, Level, Name, PartialDate, Text, Year, _Record
-from ..sources import Source
+from ..load.sources import Source
 
 Method = Literal["mean", "trimmed-mean", "z-score"]
 ConflictRule = Literal["agency", "province"]

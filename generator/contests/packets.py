@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from ..body import body_html
+from ..body.html import body_html
 from ..records import Record
 from ..vocab import Vocabulary, load_vocabulary
-from ..yamlplain import read_plain
+from ..load.yamlplain import read_plain
 from .model import ContestData, Judge
 from .scorecards import COMMENT, conflict
 
