@@ -32,7 +32,8 @@ PYTHON = BIN / "python"
 NPM_DIR = ROOT / "build" / "npm"
 AXE = NPM_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_VERSION = "4.14.1"
-# The web editor's prebuilt bundle: generator/admin.py serves DECAP_CMS/dist (its DECAP_DIST).
+# The web editor's prebuilt bundle: generator/editors/admin.py serves DECAP_CMS/dist
+# (its DECAP_DIST).
 DECAP_CMS = NPM_DIR / "decap-cms"
 DECAP_CMS_VERSION = "3.16.3"
 # Decap's local backend, which the browser test edits a temporary repository through.

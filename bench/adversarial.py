@@ -6,7 +6,7 @@
 Issue 21 ("one record must not hang or swamp the build") names four shapes each of which
 took quadratic time or worse (killed after 120 s): a province padded with 300,000 spaces,
 runs of 1 to 1,000 backticks, 40,000 ``[``, 300,000 ``<a ``; this benchmark adds the others
-found since (``generator/bodyshape.py`` says why each is slow). For each shape it writes
+found since (``generator/body/shape.py`` says why each is slow). For each shape it writes
 copies of one record into a temporary repository (the project's configuration, theme and
 hand-written pages, no other record) at two sizes, n and K·n characters, and times the
 real commands in a child process: ``sangkien check``, and ``sangkien build`` where the

@@ -12,7 +12,7 @@ mutmut copies the tree into ``mutants/`` (git-ignored) and remembers each verdic
 The first run judges every mutant; later runs judge, by name, only what is still open:
 mutants not yet judged (new or changed code) and survivors, which today's tests may now
 kill. Without names mutmut would skip the survivors; with globs it would judge every
-matching mutant again. ``MODULE`` (``validate`` or ``generator.validate``) limits it. Not
+matching mutant again. ``MODULE`` (``validate`` or ``generator.rules.validate``) limits it. Not
 in CI: a first run takes hours on a 2-core machine.
 
 ``--fresh-stats`` makes mutmut record again which tests reach which function. Do it
@@ -95,7 +95,7 @@ def results() -> dict[str, str]:
 
 
 def module_of(name: str) -> str:
-    """``generator.render`` for ``generator.render.x_paged__mutmut_9``."""
+    """``generator.publish.render`` for ``generator.publish.render.x_paged__mutmut_9``."""
     return name.split(".x")[0] if ".x" in name else name.rsplit(".", 1)[0]
 
 
@@ -216,10 +216,19 @@ def type_check() -> int:
     return 0
 
 
+def full_module(name: str) -> str:
+    """``generator.rules.validate`` for ``validate``, ``rules.validate`` or itself."""
+    short = name.removeprefix("generator.").replace(".", "/")
+    found = sorted(Path("generator").glob(f"**/{short}.py"))
+    if len(found) != 1:
+        raise SystemExit(f"mutation: no single module named {name!r} in generator/")
+    return ".".join(found[0].with_suffix("").parts)
+
+
 def open_mutants(modules: list[str]) -> list[str]:
     """Mutants of ``modules`` (all if none) that are unjudged, or survived and are not
     listed as equivalent: what a run should judge (again)."""
-    wanted = tuple(m if m.startswith("generator.") else f"generator.{m}" for m in modules)
+    wanted = tuple(full_module(m) for m in modules)
     equivalent = equivalent_mutants()
     names = []
     for meta in sorted(MUTANTS.rglob("*.py.meta")):
@@ -243,7 +252,7 @@ def run(argv: list[str]) -> None:
     if "--fresh-stats" in argv:
         (MUTANTS / "mutmut-stats.json").unlink(missing_ok=True)
     if not any(MUTANTS.rglob("*.py.meta")):  # the first run: nothing judged yet
-        names = [f"generator.{m.removeprefix('generator.')}.*" for m in modules]
+        names = [f"{full_module(m)}.*" for m in modules]
     else:
         names = open_mutants(modules)
         print(f"{len(names)} mutants to judge", flush=True)

@@ -1,7 +1,11 @@
 """sangkien: records of administrative-reform initiatives, checked and published as a site.
 
-The pipeline is load (``sources``) → validate (``validate``) → model (``site``) →
-render (``render``) → write (``write``); ``cli`` only wires the stages together.
+The pipeline is load (``load/``) → check (``rules/``, called by ``check``) → model
+(``publish/site``) → render (``publish/render``) → write (``publish/write``), called by
+``build``; ``contests/`` ranks, ``editors/`` and ``live/`` serve the officers, and ``cli``
+parses the commands and hands each to its stage. The modules at this level are what every
+room shares: the repository's layout and addresses, the record model and its vocabulary,
+findings and their messages.
 """
 
 from __future__ import annotations

@@ -23,19 +23,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from .editors.admin import add_admin_files
 from .check import CheckResult, check_paths
 from .contests.score import public_view
-from .publish.export import export_open_data
+from .editors.admin import add_admin_files
 from .issues import Issue, has_errors, make_issue
 from .layout import CONFIG_FILE, DOCS_DIR, PAGE_TEMPLATES, SITE_DIR
+from .publish.export import export_open_data
 from .publish.mkdocs_log import mkdocs_issues
 from .publish.outputs import Origin, Outputs
 from .publish.render import render_pages
-from .settings import load_settings
 from .publish.site import Site, build_site
-from .vocab import load_vocabulary
 from .publish.write import find_conflicts, write_outputs
+from .settings import load_settings
+from .vocab import load_vocabulary
 
 
 @dataclass
@@ -80,7 +80,7 @@ def collect_outputs(site: Site, root: Path) -> Outputs:
     outputs = Outputs()
     settings = load_settings(root)
     render_pages(site, root / PAGE_TEMPLATES, root, outputs, settings)
-    data = Origin("generator/export.py", label="dữ liệu mở")
+    data = Origin("generator/publish/export.py", label="dữ liệu mở")
     for path, content in export_open_data(site, settings).items():
         outputs.add(path, content, data)
     add_admin_files(outputs, root, site.vocab, settings)

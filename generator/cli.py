@@ -16,13 +16,13 @@ from .changes import GitError, changed_files
 from .check import check_paths
 from .contests.report import as_csv, as_json, as_text
 from .contests.score import rank
-from .issues import has_errors, make_issue
-from .publish.jsonschema import SCHEMA_PATH, schema_text
-from .layout import CONFIG_FILE, CONTENT_DIR, CONTESTS_DIR, SITE_DIR
-from .report import REPORTERS, GithubReporter, TextReporter, say
 from .editors.new import PROMPTS, Draft, field_of, fill, problems, target, write_record
-from .rules.scope import referring
+from .issues import has_errors, make_issue
+from .layout import CONFIG_FILE, CONTENT_DIR, CONTESTS_DIR, SITE_DIR
 from .load.sources import Source, relative_name
+from .publish.jsonschema import SCHEMA_PATH, schema_text
+from .report import REPORTERS, GithubReporter, TextReporter, say
+from .rules.scope import referring
 from .visible import visible
 from .vocab import load_vocabulary
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.issue_form import issue_form_text
+from generator.editors.issue_form import issue_form_text
 from generator.layout import ISSUE_FORM
 
 ROOT = Path(__file__).resolve().parent.parent

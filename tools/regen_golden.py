@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.build import generate  # noqa: E402
 from generator.layout import DOCS_DIR, MANIFEST  # noqa: E402
-from generator.write import owned_files  # noqa: E402
+from generator.publish.write import owned_files  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
 FIXTURE = ROOT / "tests" / "data" / "site"

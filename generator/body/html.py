@@ -18,9 +18,9 @@ from functools import cache
 
 from markdown import Markdown
 
+from ..text import md_escape
 from .mdext import ExternalLinksExtension
 from .safety import OffsetParser, sanitize_html
-from ..text import md_escape
 
 ImageUrl = Callable[[str], "str | None"]
 BODY_EXTENSIONS = ["tables", "admonition", "footnotes", "sane_lists"]

@@ -2,7 +2,7 @@
 
 External links get ``rel="noopener"`` (and ``external``), so a page opened from the
 showcase can never reach back into it; heading ids never take a theme element's id
-(``theme_ids``). Being a Markdown extension rather than an MkDocs hook, it works with
+(``heading_ids``). Being a Markdown extension rather than an MkDocs hook, it works with
 every engine that reads ``markdown_extensions``.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .. import theme_ids
+from . import heading_ids
 
 EXTERNAL_PREFIXES = ("http://", "https://", "//")
 
@@ -29,7 +29,7 @@ class ExternalLinks(Treeprocessor):
 
 
 class ExternalLinksExtension(Extension):
-    """External links only: what record bodies need (``body.py``), which have no anchors."""
+    """External links only: what record bodies need (``html.py``), which have no anchors."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(ExternalLinks(md), "sangkien_external_links", 5)
@@ -40,7 +40,7 @@ class SiteExtension(ExternalLinksExtension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)
-        theme_ids.register(md)
+        heading_ids.register(md)
 
 
 def makeExtension(**kwargs: Any) -> SiteExtension:

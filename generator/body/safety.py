@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from .shape import unclosed_html
 from ..messages import Phrase, phrase
+from .shape import unclosed_html
 
 # Tags Python-Markdown produces for the body's Markdown (tables, admonitions, footnotes),
 # and the few inline tags officers use by hand.
@@ -262,7 +262,7 @@ def scan_body(body: str) -> BodyScan:
         (offset, target) for offset, target, image in links if image and image_allowed(target)
     ]
     # A construct html.parser cannot close makes it read to the end of the text, once per
-    # construct: hide each from it (the check refuses them, see bodyshape.py).
+    # construct: hide each from it (the check refuses them, see shape.py).
     parsed_text = _blank(text, [(at, at + 1) for at, _ in unclosed_html(text)])
     scanner = _TagScanner(parsed_text)
     scanner.feed(parsed_text)

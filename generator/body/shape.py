@@ -1,7 +1,7 @@
 r"""The size and shape of a record's body: what keeps the parsers that read it linear.
 
 Three parsers we do not control read the body: ``html.parser`` (the check's own scan in
-``safety.py``), Python-Markdown (the page, ``body.py``) and, through the page, MkDocs.
+``safety.py``), Python-Markdown (the page, ``html.py``) and, through the page, MkDocs.
 Each takes quadratic time or worse on shapes no officer writes, and one record could
 stop every build: 40,000 ``[`` make Python-Markdown read to the end of the paragraph once
 per bracket, six times over; 300,000 ``<a `` make ``html.parser`` read to the end of the

@@ -15,11 +15,11 @@ from typing import NamedTuple
 
 from ..issues import Issue, Severity, make_issue
 from ..layout import CONTESTS_DIR, SCORES_DIR
+from ..load.sources import Source, relative_name
 from ..messages import Joined, Phrase, close_matches, did_you_mean, phrase
 from ..places import PlaceRef
 from ..records import Record
 from ..schema import date_period
-from ..load.sources import Source, relative_name
 from ..text import fold_title
 from ..vocab import Vocabulary
 from .files import LoadedContest, load_contests

@@ -14,9 +14,9 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..load.sources import Source
 from ..records import Record
 from ..schema import MANY, REPLICAS, Citation, Key, Level, Name, PartialDate, Text, Year, _Record
-from ..load.sources import Source
 
 Method = Literal["mean", "trimmed-mean", "z-score"]
 ConflictRule = Literal["agency", "province"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..vocab import DATA_DIR
 from ..load.yamlplain import load_data_file
+from ..vocab import DATA_DIR
 
 FIELDS_FILE = DATA_DIR / "fields.yml"
 

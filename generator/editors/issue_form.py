@@ -12,9 +12,9 @@ from typing import Any, get_args
 
 import yaml
 
-from .fieldlabels import field_labels
 from ..schema import Inferable, Initiative, Level, Status
 from ..vocab import Vocabulary, load_vocabulary
+from .fieldlabels import field_labels
 
 BODY = "body"
 # Record fields that are lists of objects: one per line, parts separated by " | ".

@@ -16,15 +16,15 @@ from typing import Any, get_args
 
 import yaml
 
-from .fieldlabels import field_labels
 from ..issues import Issue
 from ..layout import CONTENT_DIR
-from ..places import PlaceRef
-from ..schema import Level, Status
 from ..load.sources import split_source
-from ..text import slug
+from ..places import PlaceRef
 from ..rules.validate import validate_source
+from ..schema import Level, Status
+from ..text import slug
 from ..vocab import Vocabulary
+from .fieldlabels import field_labels
 
 BODY = """
 ## Bối cảnh

@@ -29,17 +29,17 @@ from typing import TextIO
 from ..build import generate
 from ..issues import Issue, has_errors, sort_issues
 from ..layout import CONTENT_DIR, DOCS_DIR, PAGE_TEMPLATES
-from ..publish.outputs import Outputs
-from ..records import Record
-from ..publish.render import Renderer, render_initiative
-from ..report import TextReporter
-from ..settings import load_settings
-from ..publish.site import Site, build_site
 from ..load.sources import Source, find_sources, load_source, relative_name
-from ..text import slug
-from ..rules.validate import validate_all
-from ..vocab import load_vocabulary
+from ..publish.outputs import Outputs
+from ..publish.render import Renderer, render_initiative
+from ..publish.site import Site, build_site
 from ..publish.write import output_bytes, owned_files, write_file
+from ..records import Record
+from ..report import TextReporter
+from ..rules.validate import validate_all
+from ..settings import load_settings
+from ..text import slug
+from ..vocab import load_vocabulary
 
 MAX_PREVIEW = 20  # records saved at once beyond this (a checkout, a script): the full way
 

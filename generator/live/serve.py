@@ -38,8 +38,8 @@ from typing import Any
 
 from ..build import generate
 from ..layout import CONFIG_FILE, CONTENT_DIR, CONTESTS_DIR, DOCS_DIR, PAGE_TEMPLATES
-from .preview import Outcome, Previewer
 from ..report import TextReporter
+from .preview import Outcome, Previewer
 
 QUIET = 0.2  # seconds without a change before a burst of saves is handled
 SHOWN_WAIT = 30.0  # the background run waits at most this long for a preview to show

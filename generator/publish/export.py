@@ -21,14 +21,14 @@ from urllib.parse import urljoin
 
 from .. import urls
 from ..contests.report import as_json as ranking_json
-from .feeds import feeds
-from .finder import finder_files
 from ..formats import number_vi
-from .jsonschema import SCHEMA_ID, SCHEMA_PATH, schema_text
 from ..records import Record
 from ..settings import SiteSettings
-from .site import Site
 from ..spreadsheet import text_cell
+from .feeds import feeds
+from .finder import finder_files
+from .jsonschema import SCHEMA_ID, SCHEMA_PATH, schema_text
+from .site import Site
 
 JSON_FILE = urls.data_file("initiatives.json")
 CSV_FILE = urls.data_file("initiatives.csv")

@@ -3,7 +3,7 @@
 The output is plain Markdown (plus ``md_in_html`` blocks) that any engine reading
 ``mkdocs.yml`` can build. The pages' own links are relative ``.md`` links, so MkDocs'
 strict mode checks every one of them; record bodies arrive as sanitised HTML from
-``body.py``, which no engine's Markdown settings can reopen.
+``body/html.py``, which no engine's Markdown settings can reopen.
 """
 
 from __future__ import annotations
@@ -21,20 +21,20 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import urls
 from ..body.html import render_body
-from .charts import Bar, bar_chart, tile_map
+from ..body.safety import link_allowed
 from ..contests.report import METHOD_NAMES
-from .feeds import FEED_TITLE, province_feed_title
 from ..formats import date_vi, number_vi
 from ..layout import DOMAINS_DATA, PAGE_TEMPLATES, PROVINCES_DATA
-from .outputs import Origin, Outputs
 from ..records import Record
 from ..repopaths import image_path_suggestion, link_on_the_way
-from ..body.safety import link_allowed
-from .search import search_meta
 from ..settings import SiteSettings
-from .site import Site
 from ..text import md_escape, plain, slug
 from ..urls import PagePath
+from .charts import Bar, bar_chart, tile_map
+from .feeds import FEED_TITLE, province_feed_title
+from .outputs import Origin, Outputs
+from .search import search_meta
+from .site import Site
 
 _LINK_UNSAFE = re.compile(r"[<>\\\s]")
 _BACKTICKS = re.compile(r"`+")

@@ -29,8 +29,8 @@ from pathlib import Path, PurePosixPath
 
 from ..issues import Issue, make_issue
 from ..layout import DOCS_DIR, MANIFEST, THEME_DIR
-from .outputs import Output
 from ..repopaths import links_in, walk
+from .outputs import Output
 
 # What a browser runs as a page or a program when the site serves it: MkDocs copies any file
 # of docs/ into the site as it is, on the site's origin and outside its Content-Security-

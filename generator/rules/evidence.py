@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..issues import Issue, Severity, make_issue
-from ..schema import MANY, METRICS
 from ..load.sources import Source, field_name
+from ..schema import MANY, METRICS
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -9,8 +9,8 @@ from pydantic_core import ErrorDetails
 
 from ..aliases import meant
 from ..issues import Issue, make_issue
-from ..messages import MESSAGES, Phrase, Term, close_matches, did_you_mean, phrase
 from ..load.sources import Source, field_name
+from ..messages import MESSAGES, Phrase, Term, close_matches, did_you_mean, phrase
 from ..vocab import load_vocabulary
 
 # What a field expected, by pydantic's error type (``PHRASES``: ``expected-*``).

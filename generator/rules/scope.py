@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from ..body.safety import scan_body
 from ..issues import Issue, Severity, make_issue
 from ..layout import CONTENT_DIR, CONTEST_FILE, CONTESTS_DIR
-from ..repopaths import IMAGE_SUFFIXES, VECTOR_SUFFIXES, files_in
-from ..body.safety import scan_body
 from ..load.sources import load_source, relative_name
+from ..repopaths import IMAGE_SUFFIXES, VECTOR_SUFFIXES, files_in
 
 
 @dataclass(frozen=True)

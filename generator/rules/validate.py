@@ -20,13 +20,12 @@ from pydantic import ValidationError
 
 from .. import urls
 from ..aliases import meant
+from ..body.safety import scan_body
 from ..body.shape import body_shape
-from .duplicates import Titled, likely_duplicates
-from .evidence import check_evidence
 from ..issues import Issue, Severity, make_issue
 from ..layout import CONTENT_DIR
+from ..load.sources import Source
 from ..messages import Term, close_matches, did_you_mean, phrase
-from .model_errors import issues_from_validation
 from ..places import MERGER_DATE, Locality, PlaceRef, Province
 from ..records import Record
 from ..repopaths import (
@@ -38,7 +37,6 @@ from ..repopaths import (
     link_on_the_way,
     suggest,
 )
-from ..body.safety import scan_body
 from ..schema import (
     LINE_LENGTH,
     MANY,
@@ -48,9 +46,11 @@ from ..schema import (
     date_period,
     partial_date,
 )
-from ..load.sources import Source
 from ..text import compact, slug
 from ..vocab import Vocabulary
+from .duplicates import Titled, likely_duplicates
+from .evidence import check_evidence
+from .model_errors import issues_from_validation
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SUFFIXES = ", ".join(IMAGE_SUFFIXES)

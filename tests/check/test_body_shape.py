@@ -3,7 +3,7 @@
 The four shapes of issue 21 each stopped the build for good (killed after 120 s): runs of
 1 to 1,000 backticks, 40,000 ``[``, 300,000 ``<a ``. They are refused by their size now,
 and the same shapes within the size limit by the rule that keeps each parser linear
-(``generator/bodyshape.py``). Sizes are big enough to hang the old code; every test
+(``generator/body/shape.py``). Sizes are big enough to hang the old code; every test
 asserts the result, never a time (``bench/adversarial.py`` measures the growth).
 """
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from generator.body import render_body
-from generator.bodyshape import MAX_CHARS, body_shape, unclosed_html
+from generator.body.html import render_body
+from generator.body.safety import scan_body
+from generator.body.shape import MAX_CHARS, body_shape, unclosed_html
 from generator.check import check_paths
 from generator.messages import EN
-from generator.safety import scan_body
 
 from ..conftest import MakeTree, valid_record
 

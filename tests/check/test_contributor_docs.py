@@ -9,8 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator import bodyshape, urls
-from generator.jsonschema import schema_text
+from generator import urls
+from generator.body import shape
+from generator.publish.jsonschema import schema_text
 from generator.schema import Initiative
 
 from ..conftest import PROJECT
@@ -100,5 +101,5 @@ def test_the_guide_states_every_limit_of_the_record_and_the_body() -> None:
     }
     assert wanted - stated == set()
     body = next(limit for names, limit in rows if names == "| phần nội dung")
-    numbers = (bodyshape.MAX_CHARS, bodyshape.MAX_LINES, bodyshape.MAX_LINE, bodyshape.MAX_BLOCK)
+    numbers = (shape.MAX_CHARS, shape.MAX_LINES, shape.MAX_LINE, shape.MAX_BLOCK)
     assert all(f"{n:,}".replace(",", ".") in body for n in numbers), body

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.evidence import is_quoted, readings
+from generator.rules.evidence import is_quoted, readings
 
 from ..contests.conftest import ContestRepo, repo  # noqa: F401 (fixture)
 

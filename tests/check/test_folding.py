@@ -21,9 +21,9 @@ from generator.check import check_paths
 from generator.contests.check import _similar_to_earlier
 from generator.contests.model import Judge
 from generator.contests.scorecards import conflict
-from generator.duplicates import Titled, likely_duplicates
+from generator.publish.search import folded_terms
 from generator.records import Record
-from generator.search import folded_terms
+from generator.rules.duplicates import Titled, likely_duplicates
 from generator.vocab import load_vocabulary
 
 from ..conftest import valid_record

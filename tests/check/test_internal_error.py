@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import validate
 from generator.cli import INTERNAL_ERROR, main
+from generator.rules import validate
 
 from ..conftest import MakeTree, valid_record
 

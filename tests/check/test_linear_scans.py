@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.body.safety import scan_body
+from generator.load.sources import peek_source
 from generator.messages import EN
 from generator.places import name_key
-from generator.safety import scan_body
-from generator.search import folded_terms
-from generator.sources import peek_source
+from generator.publish.search import folded_terms
 
 from ..conftest import MakeTree, valid_record
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.messages import EN, VI
-from generator.safety import (
+from generator.body.safety import (
     image_allowed,
     link_allowed,
     sanitize_html,
     scan_body,
 )
+from generator.messages import EN, VI
 
 
 def findings(body: str) -> list[tuple[int, str, str]]:

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.body import render_body
-from generator.safety import scan_body
+from generator.body.html import render_body
+from generator.body.safety import scan_body
 
 SCHEMES = ["https", "http", "mailto", "javascript", "data", "ftp", "HTTPS", "vbscript"]
 REST = ["//daklak.gov.vn/", "//dichvucong.gov.vn/p/home.html?a=1&b=2", "so@daklak.gov.vn",

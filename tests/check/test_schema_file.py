@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.jsonschema import SCHEMA_PATH, schema_text
+from generator.publish.jsonschema import SCHEMA_PATH, schema_text
 
 from ..conftest import FIXTURES, PROJECT
 

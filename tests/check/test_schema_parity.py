@@ -15,9 +15,9 @@ import jsonschema
 import pytest
 
 from generator.check import check_paths
-from generator.jsonschema import schema_text
+from generator.load.sources import field_name, load_source
 from generator.messages import MESSAGES
-from generator.sources import field_name, load_source
+from generator.publish.jsonschema import schema_text
 
 from ..conftest import FIXTURES
 

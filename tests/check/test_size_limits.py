@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from generator.check import check_paths
-from generator.jsonschema import schema_text
+from generator.publish.jsonschema import schema_text
 from generator.schema import MANY, NAME_LENGTH
 
 from ..conftest import MakeTree, valid_record

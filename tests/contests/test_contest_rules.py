@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from generator import build as build_module
-from generator.site import Site
+from generator.publish.site import Site
 
 from .conftest import ContestRepo
 from .test_site import contest_repo

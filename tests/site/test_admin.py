@@ -16,9 +16,10 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
-from generator import admin, layout, urls
+from generator import layout, urls
 from generator.build import build
-from generator.outputs import Outputs
+from generator.editors import admin
+from generator.publish.outputs import Outputs
 from generator.schema import Initiative, Level, Status
 from generator.settings import SiteSettings
 from generator.vocab import load_vocabulary

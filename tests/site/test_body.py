@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.body import render_body
+from generator.body.html import render_body
 
 
 def test_only_top_level_headings_reach_the_table_of_contents() -> None:

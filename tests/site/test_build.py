@@ -17,8 +17,8 @@ import pytest
 
 from generator.build import build
 from generator.cli import main
-from generator.mkdocs_log import mkdocs_issues
-from generator.outputs import Origin
+from generator.publish.mkdocs_log import mkdocs_issues
+from generator.publish.outputs import Origin
 
 from ..conftest import ASCII_LOCALE, child_environment, valid_record
 
@@ -306,7 +306,7 @@ def test_open_data_matches_the_records(built_site: Path) -> None:
 def test_open_data_follows_its_schema(built_site: Path) -> None:
     import jsonschema
 
-    from generator.jsonschema import initiative_schema
+    from generator.publish.jsonschema import initiative_schema
 
     schema = initiative_schema()
     resolved = {"province", "province_as_named", "province_code", "province_slug", "id", "url"}
@@ -340,7 +340,7 @@ def test_the_content_date_is_the_newest_date_any_record_cites(project: Path) -> 
 
     from generator.build import content_epoch
     from generator.check import check_paths
-    from generator.site import build_site
+    from generator.publish.site import build_site
     from generator.vocab import load_vocabulary
 
     vocab = load_vocabulary()

@@ -21,7 +21,7 @@ import pytest
 
 from generator import build as build_module
 from generator.cli import main
-from generator.write import owned_files
+from generator.publish.write import owned_files
 
 from ..conftest import shared, valid_record
 from .conftest import make_project

@@ -64,7 +64,7 @@ def site_policy_problems(site: Path) -> dict[str, list[str]]:
     policies: set[str] = set()
     for file in sorted(site.rglob("*.html")):
         html = BeautifulSoup(file.read_text("utf-8"), "html.parser")
-        if html.find("link", rel="cms-config-url"):  # Decap's page: generator/csp.py
+        if html.find("link", rel="cms-config-url"):  # Decap's page: generator/editors/csp.py
             continue
         policy = page_policy(html)
         policies.add(repr(policy))

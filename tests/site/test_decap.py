@@ -24,7 +24,7 @@ from playwright.sync_api import Locator, Page, Route, expect
 
 from generator.build import build
 from generator.check import check_paths
-from generator.csp import LOCAL_BACKEND
+from generator.editors.csp import LOCAL_BACKEND
 from generator.layout import DECAP_DIST
 from generator.text import slug
 

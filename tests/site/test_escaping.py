@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import build
-from generator.render import md_code
+from generator.publish.render import md_code
 
 from ..conftest import shared, valid_record
 from .conftest import make_project

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.check import check_paths
-from generator.export import export_open_data
-from generator.site import build_site
+from generator.publish.export import export_open_data
+from generator.publish.site import build_site
 from generator.vocab import load_vocabulary
 
 from ..conftest import PROJECT, MakeTree, valid_record
@@ -25,8 +25,8 @@ EXPORT = """
 import csv, io, sys
 from pathlib import Path
 from generator.check import check_paths
-from generator.export import export_open_data
-from generator.site import build_site
+from generator.publish.export import export_open_data
+from generator.publish.site import build_site
 from generator.vocab import load_vocabulary
 result = check_paths(Path(sys.argv[1]))
 data = export_open_data(build_site(result.records, load_vocabulary()))

@@ -18,8 +18,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Page, expect
 
+from generator.body.heading_ids import is_theme_id
 from generator.build import build
-from generator.theme_ids import is_theme_id
 
 from ..conftest import FIXTURES, shared, valid_record
 from .conftest import make_project, serve_folder

@@ -23,10 +23,10 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Page
 
 from generator import build as build_module
-from generator import render
 from generator.build import build
 from generator.check import CheckResult, check_paths
 from generator.contests.model import ContestData
+from generator.publish import render
 from generator.records import Record
 from generator.schema import Citation, Contact, Metric, Recognition
 

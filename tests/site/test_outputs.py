@@ -11,7 +11,7 @@ from generator import build as build_module
 from generator import urls
 from generator.build import generate
 from generator.check import CheckResult, check_paths
-from generator.outputs import Origin, Outputs
+from generator.publish.outputs import Origin, Outputs
 
 from ..conftest import FIXTURES
 from .conftest import make_project
@@ -59,7 +59,7 @@ def test_every_generated_file_names_what_made_it(project: Path) -> None:
     """Origins are what a collision message shows: the file (and field) to look at."""
     from generator.build import collect_outputs
     from generator.check import check_paths
-    from generator.site import build_site
+    from generator.publish.site import build_site
     from generator.vocab import load_vocabulary
 
     site = build_site(check_paths(project).records, load_vocabulary())
@@ -98,7 +98,7 @@ def test_every_generated_file_names_what_made_it(project: Path) -> None:
     assert (year.path, year.field, year.label) == (record, "started", "năm 2023")
     assert (year.line, year.column) == tag_position(project / record, '"2023-06"')
     data = origins["du-lieu/initiatives.csv"]
-    assert (data.path, data.label) == ("generator/export.py", "dữ liệu mở")
+    assert (data.path, data.label) == ("generator/publish/export.py", "dữ liệu mở")
     provinces = origins["tinh/index.md"]
     assert (provinces.path, provinces.label) == ("generator/data/provinces.yml",
                                                  "danh mục tỉnh, thành")  # fmt: skip
@@ -121,7 +121,7 @@ def tag_position(path: Path, text: str) -> tuple[int, int]:
 
 
 def test_link_destinations_cannot_end_a_markdown_link_early() -> None:
-    from generator.render import md_link
+    from generator.publish.render import md_link
 
     assert md_link("Bài", "https://bao.vn/a b<c>") == "[Bài](<https://bao.vn/a%20b%3Cc%3E>)"
     assert md_link("Bài", "https://bao.vn/a/b") == "[Bài](<https://bao.vn/a/b>)"

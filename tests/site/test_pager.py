@@ -23,11 +23,12 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import render, urls
+from generator import urls
 from generator.build import build, collect_outputs
 from generator.check import check_paths
+from generator.publish import render
+from generator.publish.site import Site, build_site
 from generator.records import Record
-from generator.site import Site, build_site
 from generator.text import fold, slug
 from generator.vocab import load_vocabulary
 

@@ -306,7 +306,7 @@ def test_initiative_pages_say_what_a_shared_link_shows(built_site: Path) -> None
 
 
 def test_the_open_data_page_documents_every_column(built_site: Path) -> None:
-    from generator.export import CSV_COLUMNS
+    from generator.publish.export import CSV_COLUMNS
 
     page = (PROJECT_DOCS / "du-lieu-mo.md").read_text(encoding="utf-8")
     assert [c for c in CSV_COLUMNS if f"`{c}`" not in page] == []
@@ -330,7 +330,7 @@ def test_long_listings_come_in_pages_that_link_to_each_other(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No listing grows with the collection: PAGE_SIZE initiatives a page (here 1)."""
-    import generator.render as render_module
+    import generator.publish.render as render_module
     from generator.build import build
 
     monkeypatch.setattr(render_module, "PAGE_SIZE", 1)
@@ -354,8 +354,8 @@ def test_long_listings_come_in_pages_that_link_to_each_other(
 
 def test_a_listing_is_cut_into_pages_of_page_size(monkeypatch: pytest.MonkeyPatch) -> None:
     """Five initiatives, two a page: three pages, each titled after the first."""
-    import generator.render as render_module
-    from generator.outputs import Origin
+    import generator.publish.render as render_module
+    from generator.publish.outputs import Origin
     from generator.urls import PagePath
 
     made: list[tuple[str, str, list[int], int]] = []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.preview import Outcome, Previewer
+from generator.live.preview import Outcome, Previewer
 
 from ..conftest import valid_record
 
@@ -149,7 +149,7 @@ def test_the_first_run_reads_each_record_once(
 ) -> None:
     """Starting ``sangkien serve`` parses every record for the check and keeps that
     reading to check edits against, rather than parsing the whole collection again."""
-    import generator.sources as sources
+    import generator.load.sources as sources
 
     parsed: list[str] = []
     split = sources.split_source

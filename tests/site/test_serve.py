@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.preview import Outcome
-from generator.serve import POLL_ENV, Worker, regenerate, watch
+from generator.live.preview import Outcome
+from generator.live.serve import POLL_ENV, Worker, regenerate, watch
 
 from ..conftest import valid_record
 

@@ -34,9 +34,9 @@ from mkdocs.utils.meta import get_data
 from generator import urls
 from generator.build import build, collect_outputs
 from generator.check import check_paths
-from generator.outputs import Outputs
+from generator.publish.outputs import Outputs
+from generator.publish.site import Site, build_site
 from generator.records import Record
-from generator.site import Site, build_site
 from generator.text import plain, slug
 from generator.vocab import load_vocabulary
 

@@ -12,7 +12,7 @@ import pytest
 
 from generator.build import generate
 from generator.layout import MANIFEST
-from generator.write import owned_files, write_outputs
+from generator.publish.write import owned_files, write_outputs
 
 from ..check.test_fuzz import run_main
 

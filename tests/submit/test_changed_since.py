@@ -84,7 +84,7 @@ def test_a_reference_that_reads_as_an_option_is_a_usage_error(tmp_path: Path) ->
 
 
 def _full_reading(path: Path) -> dict[str, object]:
-    from generator.sources import load_source
+    from generator.load.sources import load_source
 
     source, _ = load_source(path, path.parent)
     return {} if source is None else source.meta
@@ -92,7 +92,7 @@ def _full_reading(path: Path) -> dict[str, object]:
 
 def test_the_quick_reading_of_untouched_records_agrees_with_the_full_one() -> None:
     """Untouched records are peeked at (title, province): never a different reading."""
-    from generator.sources import peek_source
+    from generator.load.sources import peek_source
 
     from ..conftest import PROJECT
 
@@ -113,7 +113,7 @@ def test_the_quick_reading_of_untouched_records_agrees_with_the_full_one() -> No
 
 
 def test_anything_less_plain_is_read_in_full(tmp_path: Path) -> None:
-    from generator.sources import peek_source
+    from generator.load.sources import peek_source
 
     cases = {
         "quoted": 'title: "Một cửa"\nprovince: Huế',

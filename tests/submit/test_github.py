@@ -10,7 +10,7 @@ from typing import get_args
 import pytest
 import yaml
 
-from generator.issue_form import LABELS, TABLES, issue_form_text, province_options
+from generator.editors.issue_form import LABELS, TABLES, issue_form_text, province_options
 from generator.layout import ISSUE_FORM
 from generator.schema import Initiative, Level, Status
 from generator.vocab import load_vocabulary
@@ -119,7 +119,7 @@ def test_every_field_has_one_vietnamese_name_for_every_form() -> None:
     """The editor, the issue form and `sangkien new` name fields from one list."""
     from pydantic import BaseModel
 
-    from generator.fieldlabels import field_labels
+    from generator.editors.fieldlabels import field_labels
 
     def paths(model: type[BaseModel], prefix: str = "") -> set[str]:
         found = set()

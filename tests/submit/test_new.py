@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.scaffold import Draft, fill
+from generator.editors.new import Draft, fill
 from generator.vocab import load_vocabulary
 
 from ..check.test_fuzz import run_main

@@ -40,7 +40,7 @@
   }
   var CMS = window.CMS;
   var vi = CMS.getLocale("vi");
-  merge(vi, LOCALE_PATCH);  // from generator/admin.py
+  merge(vi, LOCALE_PATCH);  // from generator/editors/admin.py
   CMS.registerLocale("vi", vi);
   CMS.registerEventListener({
     name: "preSave",

@@ -1,6 +1,6 @@
 // sangkien "Tra cứu": every initiative, filtered by facets and text, in the browser.
 //
-// The data (generator/finder.py) is a small index of vocabularies plus rows in chunks; the
+// The data (generator/publish/finder.py) is a small index of vocabularies plus rows in chunks; the
 // first chunk is shown while the rest loads. A facet's counts say how many initiatives
 // would remain with that value added, given every other choice. The state lives in the
 // address (?tinh=dak-lak&linh-vuc=procedures&nam=2023,2024&q=…&sap-xep=ten), so a filtered
