@@ -45,7 +45,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     ),
     Mutation(
         "changed-since-without-renames",
-        "generator/changes.py",
+        "generator/load/changes.py",
         "names += fields[index + 1 : index + 1 + count]",
         "names += fields[index + 1 : index + 2]",  # a rename's old name only
         "a pull request that renames a record and breaks it is told 'no record changed'",
@@ -386,14 +386,14 @@ MUTATIONS: tuple[Mutation, ...] = (
     ),
     Mutation(
         "symlinks-walked-as-files",
-        "generator/repopaths.py",
+        "generator/load/repopaths.py",
         "                link = entry.is_symlink()",
         "                link = False",
         "a contest.yml linked to /proc/self/environ is read and echoed in the error",
     ),
     Mutation(
         "svg-accepted",
-        "generator/repopaths.py",
+        "generator/load/repopaths.py",
         "return PurePosixPath(name).suffix.lower() in VECTOR_SUFFIXES",
         "return False",
         "an SVG with <script> is published on the site's origin",
@@ -422,7 +422,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     ),
     Mutation(
         "escapes-not-decoded-checked",
-        "generator/load/yamlplain.py",
+        "generator/yamlplain.py",
         "        if found:\n            named = [",
         "        if False:\n            named = [",
         'title: "\\x1b[2K" passes and makes both Atom feeds ill-formed',

@@ -11,9 +11,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .load.yamlplain import load_data_file
 from .text import compact
 from .vocab import DATA_DIR, load_vocabulary
+from .yamlplain import load_data_file
 
 ALIASES_FILE = DATA_DIR / "aliases.yml"
 

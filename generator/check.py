@@ -12,9 +12,9 @@ from .contests.check import check_contests
 from .contests.model import ContestData
 from .issues import Issue, Severity, has_errors, make_issue, sort_issues
 from .layout import CONTENT_DIR, CONTESTS_DIR, TOPS
+from .load.repopaths import IMAGE_SUFFIXES, RECORD_SUFFIX, VECTOR_SUFFIXES, link_on_the_way, walk
 from .load.sources import Source, find_sources, load_sources, peek_sources, relative_name
 from .records import Record
-from .repopaths import IMAGE_SUFFIXES, RECORD_SUFFIX, VECTOR_SUFFIXES, link_on_the_way, walk
 from .rules.scope import named_scope
 from .rules.validate import validate_all
 from .vocab import Vocabulary, load_vocabulary

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .changes import GitError, changed_files
 from .check import check_paths
 from .contests.report import as_csv, as_json, as_text
 from .contests.score import rank
 from .editors.new import PROMPTS, Draft, field_of, fill, problems, target, write_record
 from .issues import has_errors, make_issue
 from .layout import CONFIG_FILE, CONTENT_DIR, CONTESTS_DIR, SITE_DIR
+from .load.changes import GitError, changed_files
 from .load.sources import Source, relative_name
 from .publish.jsonschema import SCHEMA_PATH, schema_text
 from .report import REPORTERS, GithubReporter, TextReporter, say

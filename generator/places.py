@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .load.yamlplain import load_data_file
 from .messages import close_matches
 from .text import compact, fold
+from .yamlplain import load_data_file
 
 MERGER_DATE = "2025-07-01"
 # On folded text. "Tỉnh", "Thành phố" with any space or none between (a non-breaking one

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .load.yamlplain import KeyPath, Position
 from .places import PlaceRef
 from .schema import Initiative
 from .vocab import Domain
+from .yamlplain import KeyPath, Position
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .load.yamlplain import load_data_file
 from .places import Places, load_places
+from .yamlplain import load_data_file
 
 DATA_DIR = Path(__file__).parent / "data"
 

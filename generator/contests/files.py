@@ -16,9 +16,9 @@ from pydantic import ValidationError
 from .. import urls
 from ..issues import Issue, Severity, make_issue
 from ..layout import CONTEST_FILE, CONTESTS_DIR
+from ..load.repopaths import suggest
 from ..load.sources import Source, field_name, load_yaml_source, relative_name
 from ..messages import close_matches, did_you_mean, phrase
-from ..repopaths import suggest
 from ..rules.model_errors import issues_from_validation
 from ..schema import _KEY, date_period
 from ..vocab import Vocabulary

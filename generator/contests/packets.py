@@ -17,9 +17,9 @@ from pathlib import Path
 import yaml
 
 from ..body.html import body_html
-from ..load.yamlplain import read_plain
 from ..records import Record
 from ..vocab import Vocabulary, load_vocabulary
+from ..yamlplain import read_plain
 from .model import ContestData, Judge
 from .scorecards import COMMENT, conflict
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..issues import Issue, Severity, has_errors, make_issue
+from ..load.repopaths import file_name_ok, link_on_the_way, suggest_file
 from ..load.sources import Source, load_yaml_source, relative_name
 from ..messages import close_matches, did_you_mean, phrase
 from ..records import Record
-from ..repopaths import file_name_ok, link_on_the_way, suggest_file
 from ..text import compact
 from ..vocab import Vocabulary
 from .files import LoadedContest, finding, rules_missing, unknown_criterion

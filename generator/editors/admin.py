@@ -64,8 +64,8 @@ from pydantic import TypeAdapter
 
 from .. import urls
 from ..layout import CONTENT_DIR, DECAP_DIST, EDITOR_TEMPLATES
+from ..load.repopaths import IMAGE_PATH
 from ..publish.outputs import Origin, Outputs
-from ..repopaths import IMAGE_PATH
 from ..schema import Email, Initiative, Key, PartialDate, Url
 from ..settings import SiteSettings
 from ..vocab import Vocabulary

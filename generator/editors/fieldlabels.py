@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..load.yamlplain import load_data_file
 from ..vocab import DATA_DIR
+from ..yamlplain import load_data_file
 
 FIELDS_FILE = DATA_DIR / "fields.yml"
 

@@ -18,11 +18,11 @@ import yaml
 from yaml.nodes import ScalarNode
 from yaml.reader import ReaderError
 
+from ..characters import Stray, find_strays, for_yaml, is_stray, stray_issue, stray_issues
 from ..issues import Issue, Severity, make_issue
 from ..messages import phrase
-from ..repopaths import files_in
-from .characters import Stray, find_strays, for_yaml, is_stray, stray_issue, stray_issues
-from .yamlplain import RESOLVER, KeyPath, Position, read_plain
+from ..yamlplain import RESOLVER, KeyPath, Position, read_plain
+from .repopaths import files_in
 
 MAX_FILE_BYTES = 1_000_000
 BOM = b"\xef\xbb\xbf"

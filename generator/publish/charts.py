@@ -14,8 +14,8 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-from ..load.yamlplain import load_data_file
 from ..vocab import DATA_DIR
+from ..yamlplain import load_data_file
 
 TILEMAP_FILE = DATA_DIR / "tilemap.yml"
 BAR_HEIGHT, BAR_GAP, BAR_WIDTH = 22, 6, 260

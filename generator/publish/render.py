@@ -25,8 +25,8 @@ from ..body.safety import link_allowed
 from ..contests.report import METHOD_NAMES
 from ..formats import date_vi, number_vi
 from ..layout import DOMAINS_DATA, PAGE_TEMPLATES, PROVINCES_DATA
+from ..load.repopaths import image_path_suggestion, link_on_the_way
 from ..records import Record
-from ..repopaths import image_path_suggestion, link_on_the_way
 from ..settings import SiteSettings
 from ..text import md_escape, plain, slug
 from ..urls import PagePath

@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 
 from ..issues import Issue, make_issue
 from ..layout import DOCS_DIR, MANIFEST, THEME_DIR
-from ..repopaths import links_in, walk
+from ..load.repopaths import links_in, walk
 from .outputs import Output
 
 # What a browser runs as a page or a program when the site serves it: MkDocs copies any file

@@ -19,8 +19,8 @@ from urllib.parse import quote
 from ..body.safety import scan_body
 from ..issues import Issue, Severity, make_issue
 from ..layout import CONTENT_DIR, CONTEST_FILE, CONTESTS_DIR
+from ..load.repopaths import IMAGE_SUFFIXES, VECTOR_SUFFIXES, files_in
 from ..load.sources import load_source, relative_name
-from ..repopaths import IMAGE_SUFFIXES, VECTOR_SUFFIXES, files_in
 
 
 @dataclass(frozen=True)

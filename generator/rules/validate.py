@@ -24,11 +24,7 @@ from ..body.safety import scan_body
 from ..body.shape import body_shape
 from ..issues import Issue, Severity, make_issue
 from ..layout import CONTENT_DIR
-from ..load.sources import Source
-from ..messages import Term, close_matches, did_you_mean, phrase
-from ..places import MERGER_DATE, Locality, PlaceRef, Province
-from ..records import Record
-from ..repopaths import (
+from ..load.repopaths import (
     IMAGE_SUFFIXES,
     folders_under_top,
     image_path_suggestion,
@@ -37,6 +33,10 @@ from ..repopaths import (
     link_on_the_way,
     suggest,
 )
+from ..load.sources import Source
+from ..messages import Term, close_matches, did_you_mean, phrase
+from ..places import MERGER_DATE, Locality, PlaceRef, Province
+from ..records import Record
 from ..schema import (
     LINE_LENGTH,
     MANY,

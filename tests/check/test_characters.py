@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from generator import yamlplain
 from generator.check import check_paths
-from generator.load import sources, yamlplain
-from generator.load.yamlplain import PlainDocument
+from generator.load import sources
+from generator.yamlplain import PlainDocument
 
 from ..conftest import MakeTree, valid_record
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import yamlplain
 from generator.check import check_paths
-from generator.load import yamlplain
 
 from ..conftest import PROJECT, MakeTree, valid_record
 

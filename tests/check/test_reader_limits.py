@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from generator import yamlplain
 from generator.check import check_paths
-from generator.load import yamlplain
 
 from ..conftest import MakeTree, valid_record
 

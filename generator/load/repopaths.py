@@ -17,8 +17,8 @@ from collections.abc import Collection, Iterator
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from .layout import TOPS
-from .text import slug
+from ..layout import TOPS
+from ..text import slug
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RECORD_SUFFIX = ".md"

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..issues import Issue, Severity, make_issue
+from .issues import Issue, Severity, make_issue
 
 MAX_REPORTED = 10  # per file; a file full of them is in the wrong encoding, not mistyped
 PLACEHOLDER = "\ufffd"  # what YAML reads instead: printable, one column wide, visible

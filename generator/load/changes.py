@@ -18,7 +18,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .layout import TOPS
+from ..layout import TOPS
 
 WATCHED = tuple(f"{top}/" for top in TOPS)  # initiatives/, contests/
 
