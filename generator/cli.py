@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__
 from .changes import GitError, changed_files
 from .check import check_paths
-from .contests.judge import RANKING_FORMATS, JudgeRequest, judge, no_scores_folder
+from .contests import RANKING_FORMATS, JudgeRequest, judge, no_scores_folder
 from .editors.new import PROMPTS, Draft, field_of, fill, problems, target, write_record
 from .issues import make_issue
 from .layout import CONFIG_FILE, CONTENT_DIR, SITE_DIR
