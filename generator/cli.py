@@ -10,6 +10,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 from . import __version__
 from .changes import GitError, changed_files
@@ -53,7 +54,16 @@ def _parser() -> argparse.ArgumentParser:
         "--root", type=Path, help="thư mục gốc của kho / repository root (default: auto)"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_add_check, _add_build, _add_serve, _add_new, _add_judge, _add_schema):
+        add(commands)
+    return parser
 
+
+# what ``add_subparsers`` returns; each ``_add_*`` below adds one command to it
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_check(commands: Commands) -> None:
     check = commands.add_parser(
         "check", help="kiểm tra hồ sơ sáng kiến / validate initiative files"
     )
@@ -77,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=run_check)
 
+
+def _add_build(commands: Commands) -> None:
     build = commands.add_parser(
         "build", help="kiểm tra rồi dựng trang vào site/ / check, then build the site"
     )
@@ -91,12 +103,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(run=run_build)
 
+
+def _add_serve(commands: Commands) -> None:
     serve = commands.add_parser(
         "serve", help="xem trước, tự dựng lại khi sửa tệp / preview with live reload"
     )
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
     serve.set_defaults(run=run_serve)
 
+
+def _add_new(commands: Commands) -> None:
+    """One option per prompt of ``sangkien new``; ``--domain`` is given once per domain."""
     new = commands.add_parser(
         "new", help="viết hồ sơ sáng kiến mới vào đúng thư mục / write a new initiative file"
     )
@@ -114,6 +131,8 @@ def _parser() -> argparse.ArgumentParser:
             new.add_argument(flag, dest=name, metavar=name.split("_")[-1].upper())
     new.set_defaults(run=run_new)
 
+
+def _add_judge(commands: Commands) -> None:
     judge = commands.add_parser(
         "judge", help="xếp hạng một cuộc thi / rank a contest from the judges' scorecards"
     )
@@ -137,12 +156,13 @@ def _parser() -> argparse.ArgumentParser:
     judge.add_argument("--seed", type=int, default=0, help="phân công lặp lại được / seed")
     judge.set_defaults(run=run_judge)
 
+
+def _add_schema(commands: Commands) -> None:
     schema = commands.add_parser(
         "schema", help="ghi JSON Schema của hồ sơ / write the record JSON Schema"
     )
     schema.add_argument("--output", type=Path, help=f"default: {SCHEMA_PATH}; '-' for stdout")
     schema.set_defaults(run=run_schema)
-    return parser
 
 
 def run_schema(args: argparse.Namespace, root: Path) -> int:
