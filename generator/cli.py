@@ -1,4 +1,12 @@
-"""The ``sangkien`` command: wiring only; the work is done by the pipeline modules."""
+"""The ``sangkien`` command: its arguments, and each command handed to the stage that does it.
+
+What stays here belongs to the command line: arguments refused before any work (a path
+that is not there, a ``--scores`` folder that is missing, no ``initiatives/``), which
+files ``--changed-since`` names, where findings are printed and the exit statuses. The
+work is the stages': ``check``, ``build``, ``editors.new``, ``live.serve``,
+``publish.jsonschema``; ``sangkien judge`` is decided by the contests room
+(``contests.judge``).
+"""
 
 from __future__ import annotations
 
