@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .check import CheckResult, check_paths
-from .contests.score import public_view
+from .contests import public_view
 from .editors.admin import add_admin_files
 from .issues import Issue, has_errors, make_issue
 from .layout import CONFIG_FILE, DOCS_DIR, PAGE_TEMPLATES, SITE_DIR

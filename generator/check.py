@@ -8,8 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .contests.check import check_contests
-from .contests.model import ContestData
+from .contests import ContestData, check_contests
 from .issues import Issue, Severity, has_errors, make_issue, sort_issues
 from .layout import CONTENT_DIR, CONTESTS_DIR, TOPS
 from .load.repopaths import IMAGE_SUFFIXES, RECORD_SUFFIX, VECTOR_SUFFIXES, link_on_the_way, walk

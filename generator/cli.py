@@ -1,4 +1,12 @@
-"""The ``sangkien`` command: wiring only; the work is done by the pipeline modules."""
+"""The ``sangkien`` command: its arguments, and each command handed to the stage that does it.
+
+What stays here belongs to the command line: arguments refused before any work (a path
+that is not there, a ``--scores`` folder that is missing, no ``initiatives/``), which
+files ``--changed-since`` names, where findings are printed and the exit statuses. The
+work is the stages': ``check``, ``build``, ``editors.new``, ``live.serve``,
+``publish.jsonschema``; ``sangkien judge`` is decided by the contests room
+(``contests.judge``).
+"""
 
 from __future__ import annotations
 
@@ -10,14 +18,14 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 from . import __version__
 from .check import check_paths
-from .contests.report import as_csv, as_json, as_text
-from .contests.score import rank
+from .contests import RANKING_FORMATS, JudgeRequest, judge, no_scores_folder
 from .editors.new import PROMPTS, Draft, field_of, fill, problems, target, write_record
-from .issues import has_errors, make_issue
-from .layout import CONFIG_FILE, CONTENT_DIR, CONTESTS_DIR, SITE_DIR
+from .issues import make_issue
+from .layout import CONFIG_FILE, CONTENT_DIR, SITE_DIR
 from .load.changes import GitError, changed_files
 from .load.sources import Source, relative_name
 from .publish.jsonschema import SCHEMA_PATH, schema_text
@@ -54,7 +62,16 @@ def _parser() -> argparse.ArgumentParser:
         "--root", type=Path, help="thư mục gốc của kho / repository root (default: auto)"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_add_check, _add_build, _add_serve, _add_new, _add_judge, _add_schema):
+        add(commands)
+    return parser
 
+
+# what ``add_subparsers`` returns; each ``_add_*`` below adds one command to it
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_check(commands: Commands) -> None:
     check = commands.add_parser(
         "check", help="kiểm tra hồ sơ sáng kiến / validate initiative files"
     )
@@ -78,6 +95,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=run_check)
 
+
+def _add_build(commands: Commands) -> None:
     build = commands.add_parser(
         "build", help="kiểm tra rồi dựng trang vào site/ / check, then build the site"
     )
@@ -92,12 +111,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(run=run_build)
 
+
+def _add_serve(commands: Commands) -> None:
     serve = commands.add_parser(
         "serve", help="xem trước, tự dựng lại khi sửa tệp / preview with live reload"
     )
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
     serve.set_defaults(run=run_serve)
 
+
+def _add_new(commands: Commands) -> None:
+    """One option per prompt of ``sangkien new``; ``--domain`` is given once per domain."""
     new = commands.add_parser(
         "new", help="viết hồ sơ sáng kiến mới vào đúng thư mục / write a new initiative file"
     )
@@ -115,11 +139,13 @@ def _parser() -> argparse.ArgumentParser:
             new.add_argument(flag, dest=name, metavar=name.split("_")[-1].upper())
     new.set_defaults(run=run_new)
 
+
+def _add_judge(commands: Commands) -> None:
     judge = commands.add_parser(
         "judge", help="xếp hạng một cuộc thi / rank a contest from the judges' scorecards"
     )
     judge.add_argument("contest", metavar="CONTEST-ID", help="tên thư mục trong contests/")
-    judge.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    judge.add_argument("--format", choices=RANKING_FORMATS, default="text")
     judge.add_argument("--scores", type=Path, metavar="DIR", help=SCORES_HELP)
     judge.add_argument(
         "--comments",
@@ -138,12 +164,13 @@ def _parser() -> argparse.ArgumentParser:
     judge.add_argument("--seed", type=int, default=0, help="phân công lặp lại được / seed")
     judge.set_defaults(run=run_judge)
 
+
+def _add_schema(commands: Commands) -> None:
     schema = commands.add_parser(
         "schema", help="ghi JSON Schema của hồ sơ / write the record JSON Schema"
     )
     schema.add_argument("--output", type=Path, help=f"default: {SCHEMA_PATH}; '-' for stdout")
     schema.set_defaults(run=run_schema)
-    return parser
 
 
 def run_schema(args: argparse.Namespace, root: Path) -> int:
@@ -193,11 +220,7 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
 
 
 def _no_scores_folder(args: argparse.Namespace) -> bool:
-    """``--scores DIR`` names a folder that is not there: said, rather than no scores read."""
-    if args.scores is None or args.scores.is_dir():
-        return False
-    say("no-scores-folder", sys.stderr, command=args.command, folder=args.scores)
-    return True
+    return no_scores_folder(args.command, args.scores)
 
 
 def run_build(args: argparse.Namespace, root: Path) -> int:
@@ -246,59 +269,16 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_judge(args: argparse.Namespace, root: Path) -> int:
-    """Check everything the contest depends on, then rank it or write the judges' packets."""
-    contest_id = args.contest
-    folder = root / CONTESTS_DIR / contest_id
-    if not folder.is_dir():
-        known = sorted(p.name for p in (root / CONTESTS_DIR).glob("*/") if p.is_dir())
-        folder, known_ids = root / CONTESTS_DIR, ", ".join(known) or "—"
-        say("no-contest", sys.stderr, contest=contest_id, folder=folder, known=known_ids)
-        return 2
-    if _no_scores_folder(args):
-        return 2
-    if args.assign is not None and (args.packets is None or args.assign < 1):
-        say("assign-needs-packets", sys.stderr)
-        return 2
-    result = check_paths(root, scores=args.scores)
-    files = result.contest_files.get(contest_id, set())
-    # the contest's own findings, and what keeps an entry's record from counting
-    mine = [
-        issue
-        for issue in result.issues
-        if issue.path in files and (issue.is_error or issue.path.startswith(CONTESTS_DIR))
-    ]
-    data = next((c for c in result.contests if c.id == contest_id), None)
-    if mine:
-        TextReporter().report(mine, len(files), sys.stderr)
-    if data is None or has_errors(mine):
-        say("contest-has-errors", sys.stderr)
-        return 1
-    if data.contest.missing_rules:
-        missing = ", ".join(data.contest.missing_rules)
-        say("contest-not-judged", sys.stderr, contest=contest_id, missing=missing)
-        return 1
-    if args.packets is not None:
-        from .contests.packets import assign, filled_scorecards, write_packets
-
-        filled = filled_scorecards(data, args.packets)
-        for card in filled:
-            say("scorecard-filled", sys.stderr, card=visible(str(card)))
-        if filled:
-            return 2
-        assignment, short = assign(data, load_vocabulary(), args.assign, args.seed)
-        written = write_packets(data, assignment, args.packets)
-        for item in short:
-            say("too-few-free-judges", sys.stderr, entry=item.entry, found=item.found)
-        say("packets-written", count=len(written), folder=args.packets)
-        return 1 if short else 0
-    ranking = rank(data)
-    if args.format == "json":
-        sys.stdout.write(as_json(ranking))
-    elif args.format == "csv":
-        sys.stdout.write(as_csv(ranking))
-    else:
-        sys.stdout.write(as_text(ranking, comments=args.comments))
-    return 0
+    request = JudgeRequest(
+        args.contest,
+        scores=args.scores,
+        format=args.format,
+        comments=args.comments,
+        packets=args.packets,
+        assign=args.assign,
+        seed=args.seed,
+    )
+    return judge(request, root, lambda: check_paths(root, scores=args.scores))
 
 
 def run_serve(args: argparse.Namespace, root: Path) -> int:

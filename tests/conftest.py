@@ -6,16 +6,20 @@ import os
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.database import DirectoryBasedExampleDatabase
-from playwright.sync_api import Browser, Page, sync_playwright
 
 import generator
 from generator.places import name_key
 from generator.text import slug
 from generator.vocab import load_vocabulary
+
+# Playwright is imported inside the browser fixtures: a run of `-m "not browser"` needs none
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "tests" / "data"
@@ -142,6 +146,8 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
     assert Path(CHROMIUM).exists(), "Chromium is missing: run `python3 dev.py test`"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -75,19 +75,34 @@ def load_contests(root: Path, vocab: Vocabulary) -> ContestFiles:
 def _contest(
     source: Source, contest_id: str, vocab: Vocabulary
 ) -> tuple[Contest | None, list[Issue]]:
-    issues: list[Issue] = []
-    if not _KEY.fullmatch(contest_id):
-        suggestion = suggest(contest_id, fallback="hoi-thi")
-        issues.append(finding(source, "bad-key", (), "id", value=contest_id, suggestion=suggestion))
-    elif contest_id in urls.RESERVED_SLUGS:  # cuoc-thi/index.md is the list of contests
-        url = urls.contest(contest_id).url
-        issues.append(finding(source, "reserved-slug", (), "id", value=contest_id, url=url))
+    """The contest a ``contest.yml`` defines, with what is wrong in it, located."""
+    issues = _id_findings(source, contest_id)
     try:
         contest = Contest.model_validate(source.meta)
     except ValidationError as error:
         return None, issues + issues_from_validation(error, source, Contest)
-    issues += _duplicates(source, "criteria", [c.id for c in contest.criteria])
-    issues += _duplicates(source, "panel", [j.id for j in contest.panel])
+    issues += _rule_findings(source, contest)
+    issues += _eligibility_findings(source, contest, vocab)
+    return contest, issues
+
+
+def _id_findings(source: Source, contest_id: str) -> list[Issue]:
+    """The folder's name is the contest's id and address: a plain key, not a reserved one."""
+    if not _KEY.fullmatch(contest_id):
+        suggestion = suggest(contest_id, fallback="hoi-thi")
+        return [finding(source, "bad-key", (), "id", value=contest_id, suggestion=suggestion)]
+    if contest_id in urls.RESERVED_SLUGS:  # cuoc-thi/index.md is the list of contests
+        url = urls.contest(contest_id).url
+        return [finding(source, "reserved-slug", (), "id", value=contest_id, url=url)]
+    return []
+
+
+def _rule_findings(source: Source, contest: Contest) -> list[Issue]:
+    """Rules the model cannot see alone: ids used twice, unknown tie-breaks, dates, gaps."""
+    issues = [
+        *_duplicates(source, "criteria", [c.id for c in contest.criteria]),
+        *_duplicates(source, "panel", [j.id for j in contest.panel]),
+    ]
     criteria = [c.id for c in contest.criteria]
     for index, key in enumerate(contest.tie_break):
         if key not in criteria:
@@ -109,6 +124,12 @@ def _contest(
                 opens=contest.opens,
             )
         )
+    return issues
+
+
+def _eligibility_findings(source: Source, contest: Contest, vocab: Vocabulary) -> list[Issue]:
+    """Provinces and domains an entry must be from are ones the vocabulary knows."""
+    issues: list[Issue] = []
     for index, name in enumerate(contest.eligibility.provinces):
         if vocab.places.resolve(name) is None:
             hint = did_you_mean(vocab.places.suggest(name))
@@ -130,7 +151,7 @@ def _contest(
                     choices=", ".join(vocab.domain_ids),
                 )
             )
-    return contest, issues
+    return issues
 
 
 def rules_missing(source: Source, contest: Contest, why: str) -> Issue:

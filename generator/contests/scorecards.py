@@ -19,7 +19,7 @@ from ..records import Record
 from ..text import compact
 from ..vocab import Vocabulary
 from .files import LoadedContest, finding, rules_missing, unknown_criterion
-from .model import Card, ContestData, Judge
+from .model import Card, ContestData, Criterion, Judge
 
 SCORECARD_SUFFIXES = (".yml", ".yaml")
 COMMENT = "comment"
@@ -59,12 +59,12 @@ def read_scorecards(
     panel = {judge.id: judge for judge in contest.panel}
     cards: list[Card] = []
     excluded: list[Card] = []
-    issues: list[Issue] = []
     files, folders = scorecard_files(folder, root)
     cards_in_folder = [f for f in files if f.suffix.lower() in SCORECARD_SUFFIXES]
-    for subfolder in folders:
-        rel = relative_name(subfolder, root) + "/"
-        issues.append(make_issue("scores-subfolder", rel, 1, 1, "file"))
+    issues = [
+        make_issue("scores-subfolder", relative_name(subfolder, root) + "/", 1, 1, "file")
+        for subfolder in folders
+    ]
     if contest.missing_rules and cards_in_folder:
         if not contest.published:  # a published contest is already told so
             issues.append(rules_missing(item.source, contest, "scored"))
@@ -79,58 +79,14 @@ def read_scorecards(
         read += 1
         source, found = load_yaml_source(file, root)
         issues += found
-        named = file_name_ok(file.name, SCORECARD_SUFFIXES)
-        judge = panel.get(file.stem) if named else None
-        if judge is not None and judge.id in filed:  # gk-01.yaml beside gk-01.yml
-            other = filed[judge.id]
-            issues.append(
-                make_issue("scorecard-twice", rel, 1, 1, "file", judge=judge.id, other=other)
-            )
-            continue
-        if judge is not None:
-            filed[judge.id] = rel
-        elif not named:
-            issues.append(
-                make_issue(
-                    "bad-scorecard-name",
-                    rel,
-                    1,
-                    1,
-                    "file",
-                    value=file.name,
-                    suggestion=suggest_file(file.name),
-                )
-            )
-        else:
-            hint = did_you_mean(close_matches(file.stem, list(panel)))
-            issues.append(
-                make_issue("judge-not-on-panel", rel, 1, 1, "file", judge=file.stem, hint=hint)
-            )
+        judge, found = _judge_of(file, rel, panel, filed)
+        issues += found
         if source is None or judge is None:
             continue
-        for entry_id, values in source.meta.items():
-            card, found = _card(source, judge, str(entry_id), values, item, entered, by_id)
-            issues += found
-            if card is None:
-                continue
-            reason = conflict(judge, entered[card.entry], contest.conflict_of_interest, vocab)
-            if reason is None:
-                cards.append(card)
-                continue
-            excluded.append(card)
-            issues.append(
-                finding(
-                    source,
-                    "conflict-of-interest",
-                    (card.entry,),
-                    card.entry,
-                    WARNING,
-                    key=True,
-                    judge=judge.id,
-                    entry=card.entry,
-                    conflict=phrase(f"conflict-{reason}"),  # conflict-declared, -agency, -province
-                )
-            )
+        counted, conflicted, found = _cards(source, judge, item, entered, by_id, vocab)
+        cards += counted
+        excluded += conflicted
+        issues += found
     data = ContestData(
         item.id,
         item.source.relpath,
@@ -144,6 +100,70 @@ def read_scorecards(
     if not has_errors(issues):  # with broken scorecards, who scored what is not yet known
         issues += _coverage(data, folder, root)
     return Scorecards(data, issues, cards_in_folder)
+
+
+def _judge_of(
+    file: Path, rel: str, panel: Mapping[str, Judge], filed: dict[str, str]
+) -> tuple[Judge | None, list[Issue]]:
+    """The judge a scorecard's name names, filed in ``filed``; or why its scores cannot count.
+
+    A second card of the same judge (``gk-01.yaml`` beside ``gk-01.yml``) is refused.
+    """
+    named = file_name_ok(file.name, SCORECARD_SUFFIXES)
+    judge = panel.get(file.stem) if named else None
+    if judge is not None and judge.id in filed:
+        other = filed[judge.id]
+        return None, [make_issue("scorecard-twice", rel, 1, 1, "file", judge=judge.id, other=other)]
+    if judge is not None:
+        filed[judge.id] = rel
+        return judge, []
+    if not named:
+        suggestion = suggest_file(file.name)
+        issue = make_issue(
+            "bad-scorecard-name", rel, 1, 1, "file", value=file.name, suggestion=suggestion
+        )
+        return None, [issue]
+    hint = did_you_mean(close_matches(file.stem, list(panel)))
+    return None, [make_issue("judge-not-on-panel", rel, 1, 1, "file", judge=file.stem, hint=hint)]
+
+
+def _cards(
+    source: Source,
+    judge: Judge,
+    item: LoadedContest,
+    entered: Mapping[str, Record],
+    by_id: Mapping[str, Record],
+    vocab: Vocabulary,
+) -> tuple[list[Card], list[Card], list[Issue]]:
+    """One judge's valid cards: those that count, those a conflict of interest keeps apart."""
+    counted: list[Card] = []
+    excluded: list[Card] = []
+    issues: list[Issue] = []
+    rules = item.contest.conflict_of_interest
+    for entry_id, values in source.meta.items():
+        card, found = _card(source, judge, str(entry_id), values, item, entered, by_id)
+        issues += found
+        if card is None:
+            continue
+        reason = conflict(judge, entered[card.entry], rules, vocab)
+        if reason is None:
+            counted.append(card)
+            continue
+        excluded.append(card)
+        issues.append(
+            finding(
+                source,
+                "conflict-of-interest",
+                (card.entry,),
+                card.entry,
+                WARNING,
+                key=True,
+                judge=judge.id,
+                entry=card.entry,
+                conflict=phrase(f"conflict-{reason}"),  # conflict-declared, -agency, -province
+            )
+        )
+    return counted, excluded, issues
 
 
 def scorecard_files(folder: Path, root: Path) -> tuple[list[Path], list[Path]]:
@@ -175,24 +195,51 @@ def _card(
     by_id: Mapping[str, Record],
 ) -> tuple[Card | None, list[Issue]]:
     """One entry of a scorecard, or the located reasons it cannot count."""
-    path: tuple[str | int, ...] = (entry_id,)
+    refused = _not_scorable(source, entry_id, values, item.id, entered, by_id)
+    if refused is not None:
+        return None, refused
+    criteria = {c.id: c for c in item.contest.criteria}
+    scores, issues = _scores(source, entry_id, values, criteria)
+    issues += _missing_scores(source, entry_id, values, criteria)
+    if issues:
+        return None, issues
+    comment = values.get(COMMENT)
+    return Card(judge.id, entry_id, scores, comment if isinstance(comment, str) else None), []
+
+
+def _not_scorable(
+    source: Source,
+    entry_id: str,
+    values: Any,
+    contest_id: str,
+    entered: Mapping[str, Record],
+    by_id: Mapping[str, Record],
+) -> list[Issue] | None:
+    """Why no score is read for ``entry_id`` (an empty list: its record says why), or None."""
+    path = (entry_id,)
     if entry_id not in by_id:
         hint = did_you_mean(close_matches(entry_id, list(entered)))
-        issue = finding(
-            source, "unknown-entry", path, entry_id, key=True, value=entry_id, hint=hint
-        )
-        return None, [issue]
+        return [
+            finding(source, "unknown-entry", path, entry_id, key=True, value=entry_id, hint=hint)
+        ]
     if entry_id not in entered:
-        if item.id in by_id[entry_id].initiative.contests:
-            return None, []  # entered but not eligible: the record's own finding says why
-        issue = finding(
-            source, "not-entered", path, entry_id, key=True, value=entry_id, contest=item.id
-        )
-        return None, [issue]
+        if contest_id in by_id[entry_id].initiative.contests:
+            return []  # entered but not eligible: the record's own finding says why
+        return [
+            finding(
+                source, "not-entered", path, entry_id, key=True, value=entry_id, contest=contest_id
+            )
+        ]
     if not isinstance(values, dict):
-        return None, [finding(source, "scores-not-mapping", path, entry_id, value=entry_id)]
+        return [finding(source, "scores-not-mapping", path, entry_id, value=entry_id)]
+    return None
+
+
+def _scores(
+    source: Source, entry_id: str, values: dict[Any, Any], criteria: Mapping[str, Criterion]
+) -> tuple[dict[str, float], list[Issue]]:
+    """The scores an entry's values give each criterion, and what is wrong with the others."""
     issues: list[Issue] = []
-    criteria = {c.id: c for c in item.contest.criteria}
     scores: dict[str, float] = {}
     for key, value in values.items():
         at = (entry_id, key)
@@ -200,12 +247,7 @@ def _card(
         if at in source.reported:
             continue
         if key == COMMENT:
-            if value is not None and not isinstance(value, str):
-                issues.append(finding(source, "comment-not-text", at, name))
-            elif isinstance(value, str) and len(value) > COMMENT_LENGTH:
-                issues.append(
-                    finding(source, "too-long", at, name, length=len(value), limit=COMMENT_LENGTH)
-                )
+            issues += _comment_findings(source, at, name, value)
             continue
         criterion = criteria.get(key)
         if criterion is None:
@@ -229,24 +271,38 @@ def _card(
             )
         else:
             scores[key] = float(value)
-    for key, criterion in criteria.items():
-        if key not in values:
-            issues.append(
-                finding(
-                    source,
-                    "missing-score",
-                    path,
-                    entry_id,
-                    key=True,
-                    criterion=key,
-                    label=criterion.label,
-                    max=f"{criterion.max:g}",
-                )
-            )
-    if issues:
-        return None, issues
-    comment = values.get(COMMENT)
-    return Card(judge.id, entry_id, scores, comment if isinstance(comment, str) else None), []
+    return scores, issues
+
+
+def _comment_findings(
+    source: Source, at: tuple[str | int, ...], name: str, value: Any
+) -> list[Issue]:
+    """A judge's remark is text, and a few paragraphs at most."""
+    if value is not None and not isinstance(value, str):
+        return [finding(source, "comment-not-text", at, name)]
+    if isinstance(value, str) and len(value) > COMMENT_LENGTH:
+        return [finding(source, "too-long", at, name, length=len(value), limit=COMMENT_LENGTH)]
+    return []
+
+
+def _missing_scores(
+    source: Source, entry_id: str, values: dict[Any, Any], criteria: Mapping[str, Criterion]
+) -> list[Issue]:
+    """Every criterion is scored: one finding for each left out, at the entry's key."""
+    return [
+        finding(
+            source,
+            "missing-score",
+            (entry_id,),
+            entry_id,
+            key=True,
+            criterion=key,
+            label=criterion.label,
+            max=f"{criterion.max:g}",
+        )
+        for key, criterion in criteria.items()
+        if key not in values
+    ]
 
 
 def _coverage(data: ContestData, folder: Path, root: Path) -> Iterator[Issue]:

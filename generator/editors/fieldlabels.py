@@ -1,7 +1,9 @@
 """The Vietnamese name of every record field, kept once for every form that asks for them.
 
-The web editor, the GitHub issue form and ``sangkien new`` label the same fields the same
-way; the names are data (``data/fields.yml``), the hints come from the model itself.
+The web editor (``admin``), the GitHub issue form (``issue_form``) and ``sangkien new``'s
+prompts (``new``) label the same fields the same way. The names are data
+(``data/fields.yml``); the forms' hints come from the model's field descriptions, and
+``new`` adds to a name only what to type (``YYYY-MM-DD``).
 """
 
 from __future__ import annotations

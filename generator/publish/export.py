@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from .. import urls
-from ..contests.report import as_json as ranking_json
+from ..contests import as_json as ranking_json
 from ..formats import number_vi
 from ..records import Record
 from ..settings import SiteSettings

@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .. import urls
 from ..body.html import render_body
 from ..body.safety import link_allowed
-from ..contests.report import METHOD_NAMES
+from ..contests import METHOD_NAMES
 from ..formats import date_vi, number_vi
 from ..layout import DOMAINS_DATA, PAGE_TEMPLATES, PROVINCES_DATA
 from ..load.repopaths import image_path_suggestion, link_on_the_way

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..contests.score import ContestView
+from ..contests import ContestView
 from ..places import Province
 from ..records import Record
 from ..text import fold, slug

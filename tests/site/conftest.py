@@ -10,17 +10,20 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Page
 
 from generator.build import BuildResult, build
 from generator.layout import MANIFEST
 from generator.settings import load_settings
 
 from ..conftest import FIXTURES, PROJECT, shared
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 SITE_FIXTURE = FIXTURES / "site"
 MakeProject = Callable[..., Path]

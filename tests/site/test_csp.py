@@ -13,15 +13,18 @@ import base64
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from playwright.sync_api import Page, Route
 
 from generator.build import build
 
 from ..conftest import FIXTURES, shared
 from .conftest import make_project, serve_folder
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, Route
 
 Policy = dict[str, list[str]]
 # Keywords a page's script-src may hold besides hashes: no 'unsafe-inline', no 'unsafe-eval'.

@@ -15,12 +15,11 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Locator, Page, Route, expect
 
 from generator.build import build
 from generator.check import check_paths
@@ -30,6 +29,9 @@ from generator.text import slug
 
 from ..conftest import PROJECT
 from .conftest import make_project, serve_folder
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page, Route
 
 pytestmark = pytest.mark.browser
 
@@ -155,6 +157,8 @@ def pick(page: Page, label: str, option: str) -> None:
 
 def replace(field: Locator, value: str) -> None:
     """``fill`` can append to a field Decap has just re-rendered: empty it first."""
+    from playwright.sync_api import expect
+
     field.click()
     field.press("Control+A")
     field.press("Backspace")
@@ -190,6 +194,8 @@ def fill_initiative(page: Page) -> None:
 
 
 def test_an_officer_adds_an_initiative_that_passes_the_check(page: Page, editor: Editor) -> None:
+    from playwright.sync_api import expect
+
     requests: list[str] = []
     problems: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -235,6 +241,8 @@ def test_an_officer_adds_an_initiative_that_passes_the_check(page: Page, editor:
 
 
 def test_the_editor_speaks_vietnamese(page: Page, editor: Editor) -> None:
+    from playwright.sync_api import expect
+
     page.goto(editor.url)
     expect(page.get_by_role("button", name="Đăng nhập")).to_be_visible()
     missing = page.evaluate(MISSING_STRINGS)
@@ -246,6 +254,8 @@ def test_the_editor_speaks_vietnamese(page: Page, editor: Editor) -> None:
 def test_a_chosen_picture_shows_under_the_editor_policy(page: Page, editor: Editor) -> None:
     """Decap shows a picture chosen for upload from a blob: address, and reads it back:
     the page's policy allows both (a refusal would fail the test through ``page``)."""
+    from playwright.sync_api import expect
+
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(editor.url)
     page.get_by_role("button", name="Đăng nhập").click()
@@ -275,6 +285,8 @@ def test_the_github_backend_works_under_the_editor_policy(page: Page, editor: Ed
     """A signed-in officer (the token Decap keeps in localStorage) opens the editor on the
     GitHub backend; GitHub's API is answered by the test, after the page's policy let the
     request go (a refusal would fail the test through ``page``)."""
+    from playwright.sync_api import expect
+
     asked: list[str] = []
 
     def github(route: Route) -> None:
@@ -305,6 +317,8 @@ def test_the_editor_does_not_start_in_a_frame_of_another_site(
     page: Page, editor: Editor, tmp_path: Path
 ) -> None:
     """Clickjacking: no header can forbid framing on a static host, so the editor refuses."""
+    from playwright.sync_api import expect
+
     (tmp_path / "index.html").write_text(
         f'<!doctype html><iframe src="{editor.url}" width="900" height="600"></iframe>', "utf-8"
     )

@@ -13,16 +13,19 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from playwright.sync_api import Page, expect
 
 from generator.body.heading_ids import is_theme_id
 from generator.build import build
 
 from ..conftest import FIXTURES, shared, valid_record
 from .conftest import make_project, serve_folder
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 HEADINGS = [
     *("__config", "__drawer", "__search", "__palette_0", "sk-search-box", "Bối cảnh"),
@@ -160,6 +163,8 @@ def base_url(site: Path) -> Iterator[str]:
 def test_the_theme_still_works_and_the_anchor_leads_to_the_heading(
     page: Page, base_url: str
 ) -> None:
+    from playwright.sync_api import expect
+
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_viewport_size({"width": 1200, "height": 600})

@@ -16,11 +16,10 @@ import subprocess
 import sys
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from playwright.sync_api import Page
 
 from generator import build as build_module
 from generator.build import build
@@ -32,6 +31,9 @@ from generator.schema import Citation, Contact, Metric, Recognition
 
 from ..conftest import PROJECT, MakeTree, shared, valid_record
 from .conftest import make_project, serve_folder
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 BODY_LINE = 24  # valid-minimal.md: the snippet goes two lines after "Nội dung."
 HOSTILE_BODIES: list[tuple[str, str, tuple[int, int] | None]] = [

@@ -18,15 +18,17 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from playwright.sync_api import Page, expect
 
 from generator.live.preview import Outcome
 from generator.live.serve import POLL_ENV, Worker, regenerate, watch
 
 from ..conftest import valid_record
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 RECORD = "initiatives/cao-bang/hen-gio-tra-ket-qua.md"
 PAGE = "sang-kien/hen-gio-tra-ket-qua/"
@@ -153,6 +155,8 @@ def test_an_open_page_reloads_itself_under_the_content_security_policy(
 ) -> None:
     """The reload script comes from the server, not written into the page: the policy
     refuses inline scripts (a violation would fail the test through ``page``)."""
+    from playwright.sync_api import expect
+
     page.goto(served.url + PAGE)
     expect(page.locator("article h1")).to_contain_text("qua tin nhắn")
     _edit(project, "qua tin nhắn\n", "qua Zalo\n")
