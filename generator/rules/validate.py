@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from .. import urls
-from ..aliases import meant
 from ..body.safety import scan_body
 from ..body.shape import body_shape
 from ..issues import Issue, Severity, make_issue
@@ -47,6 +46,7 @@ from ..vocab import Vocabulary
 from .duplicates import Titled, likely_duplicates
 from .evidence import check_evidence
 from .front import Front, listed, province_of, read_front, written
+from .model_errors import use_id
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SUFFIXES = ", ".join(IMAGE_SUFFIXES)
@@ -229,20 +229,9 @@ def _check_domains(front: Front, vocab: Vocabulary) -> Iterator[Issue]:
         if value in seen:
             yield _issue(source, "duplicate-item", ("domains", index), field, value=value)
         elif value not in vocab.domains:
-            intended = meant("domains", value)  # by meaning: "Chính phủ số", "digital"
-            if intended is not None:
-                domain = vocab.domains[intended]
-                name = Term(domain.name, domain.name_en)
-                label = phrase("domain-label", name=name, id=intended)
-                yield _issue(
-                    source,
-                    "use-id",
-                    ("domains", index),
-                    field,
-                    value=value,
-                    id=intended,
-                    label=label,
-                )
+            found = use_id("domains", value, vocab)  # by meaning: "Chính phủ số", "digital"
+            if found is not None:
+                yield _issue(source, "use-id", ("domains", index), field, **found)
                 seen.add(value)
                 continue
             yield _issue(
