@@ -39,11 +39,13 @@ class Front:
 
     def passed(self, *path: Any) -> bool:
         """Whether the value at ``path`` and every value holding it passed."""
+        if not self.refused:  # most records: nothing refused, nothing to look up
+            return True
         return not any(path[: n + 1] in self.refused for n in range(len(path)))
 
     def text(self, key: str) -> str | None:
         """A text field that passed, as the model typed it (trimmed); else ``None``."""
-        return self._typed(key, lambda value: value.strip() if isinstance(value, str) else None)
+        return self._typed(key, _trimmed)
 
     def date(self, key: str) -> str | None:
         """A date field that passed, as the model typed it (a year as text); else ``None``."""
@@ -61,11 +63,14 @@ class Front:
     def strings(self, key: str, limit: int) -> list[tuple[int, str]]:
         """The items of a list of texts that passed, numbered, as written; none when the
         list is over ``limit`` (the model reports that once, instead of every item)."""
-        return [
-            (index, item)
-            for index, item in enumerate(listed(self.source, key, limit))
-            if isinstance(item, str) and self.passed(key, index)
-        ]
+        items = enumerate(listed(self.source, key, limit))
+        if not self.refused:
+            return [(index, item) for index, item in items if isinstance(item, str)]
+        return [(i, item) for i, item in items if isinstance(item, str) and self.passed(key, i)]
+
+
+def _trimmed(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) else None
 
 
 def read_front(source: Source, vocab: Vocabulary) -> Front:
