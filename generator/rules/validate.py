@@ -102,7 +102,7 @@ def check_front(
     issues += _check_body(source, root)
     issues += _check_images(source, root)
     issues += _warnings(front)
-    issues += check_evidence(source)
+    issues += check_evidence(front)
     if model is None or place is None or any(i.is_error for i in issues):
         return None, issues
     record = Record(
