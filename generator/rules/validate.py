@@ -1,7 +1,8 @@
 """Check initiative sources, one by one and across the collection.
 
-Every check reads the raw front matter defensively, so a file with a wrong type in one
-field still gets its other fields checked: one run reports every problem.
+One pass: the model judges the front matter once (``front.read_front``) and the rules
+across fields read its verdict, so a file with a wrong value in one field still gets its
+other fields checked (one run reports every problem) and no value is reported twice.
 """
 
 from __future__ import annotations
