@@ -17,6 +17,7 @@ from typing import Any
 from ..issues import Issue, Severity, make_issue
 from ..load.sources import Source, field_name
 from ..schema import MANY, METRICS
+from .front import Front
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -49,9 +50,10 @@ def quoted_numbers(quotes: Iterable[str]) -> set[float]:
     return set().union(*(numbers_in(quote) for quote in quotes))
 
 
-def check_evidence(source: Source) -> Iterator[Issue]:
+def check_evidence(front: Front) -> Iterator[Issue]:
+    source = front.source
     yield from _check_placeholders(source)
-    yield from _check_inferred(source)
+    yield from _check_inferred(front)
     yield from _check_quoted_figures(source)
 
 
@@ -95,11 +97,11 @@ def _issue(source: Source, code: str, path: tuple[Any, ...], field: str, **param
     return make_issue(code, source.relpath, line, column, field, severity, **params)
 
 
-def _check_inferred(source: Source) -> Iterator[Issue]:
-    names = source.meta.get("inferred")
+def _check_inferred(front: Front) -> Iterator[Issue]:
+    source, names = front.source, front.source.meta.get("inferred")
     seen: set[str] = set()
     for index, name in enumerate(names if isinstance(names, list) else []):
-        if not isinstance(name, str) or ("inferred", index) in source.reported:
+        if not isinstance(name, str) or not front.passed("inferred", index):
             continue  # the model reports what is not a field name
         field = f"inferred[{index}]"
         if name in seen:

@@ -11,7 +11,7 @@ from ..aliases import meant
 from ..issues import Issue, make_issue
 from ..load.sources import Source, field_name
 from ..messages import MESSAGES, Phrase, Term, close_matches, did_you_mean, phrase
-from ..vocab import load_vocabulary
+from ..vocab import Vocabulary, load_vocabulary
 
 # What a field expected, by pydantic's error type (``PHRASES``: ``expected-*``).
 _EXPECTED = {
@@ -98,10 +98,9 @@ def _issue(
     if kind == "literal_error":
         list_name = next((part for part in reversed(loc) if isinstance(part, str)), "")
         kind_of_list = {"level": "level", "levels": "level", "status": "status"}.get(list_name)
-        intended = meant(kind_of_list, value) if kind_of_list else None
-        if intended is not None:
-            label = _label(kind_of_list or "", intended)
-            return issue("use-id", value=value, id=intended, label=label)
+        found = use_id(kind_of_list, value) if kind_of_list else None
+        if found is not None:
+            return issue("use-id", **found)
         return issue("not-one-of", value=value, choices=ctx["expected"].replace(" or ", ", "))
     if kind in MESSAGES:
         return issue(kind, **ctx)
@@ -118,11 +117,24 @@ def _issue(
     )
 
 
-def _label(kind: str, key: str) -> Phrase:
-    vocab = load_vocabulary()
+def use_id(kind: str, value: object, vocab: Vocabulary | None = None) -> dict[str, Any] | None:
+    """The values of a ``use-id`` finding, made here for the model's closed lists (level,
+    status) and for the domains rule alike: the id a word written for it stands for in
+    list ``kind``, and that id's label; ``None`` when the word stands for no id."""
+    intended = meant(kind, value)
+    if intended is None:
+        return None
+    label = _label(kind, intended, vocab or load_vocabulary())
+    return {"value": value, "id": intended, "label": label}
+
+
+def _label(kind: str, key: str, vocab: Vocabulary) -> Phrase:
     if kind == "level":
         name = vocab.levels[key].name
         return phrase("level-label", name=Term(name.lower(), name), id=key)
+    if kind == "domains":
+        domain = vocab.domains[key]
+        return phrase("domain-label", name=Term(domain.name, domain.name_en), id=key)
     status = vocab.statuses[key]
     return phrase("status-label", name=Term(status.name, status.name_en), id=key)
 

@@ -1,7 +1,8 @@
 """Check initiative sources, one by one and across the collection.
 
-Every check reads the raw front matter defensively, so a file with a wrong type in one
-field still gets its other fields checked: one run reports every problem.
+One pass: the model judges the front matter once (``front.read_front``) and the rules
+across fields read its verdict, so a file with a wrong value in one field still gets its
+other fields checked (one run reports every problem) and no value is reported twice.
 """
 
 from __future__ import annotations
@@ -12,14 +13,11 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from .. import urls
-from ..aliases import meant
 from ..body.safety import scan_body
 from ..body.shape import body_shape
 from ..issues import Issue, Severity, make_issue
@@ -42,15 +40,14 @@ from ..schema import (
     MANY,
     NAME_LENGTH,
     REPLICAS,
-    Initiative,
     date_period,
-    partial_date,
 )
 from ..text import compact, slug
 from ..vocab import Vocabulary
 from .duplicates import Titled, likely_duplicates
 from .evidence import check_evidence
-from .model_errors import issues_from_validation
+from .front import Front, listed, province_of, read_front, written
+from .model_errors import use_id
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SUFFIXES = ", ".join(IMAGE_SUFFIXES)
@@ -68,34 +65,45 @@ def validate_all(
     """
     records: list[Record] = []
     issues: list[Issue] = []
+    places: dict[str, PlaceRef | None] = {}  # resolved once, for the rules across records
     ids = {source.stem for source in sources}  # a suggested new name must not collide
     for source in sources:
         if only is not None and source.path not in only:
             continue
-        record, found = validate_source(source, vocab, root, ids)
+        front = read_front(source, vocab)
+        places[source.relpath] = front.place
+        record, found = check_front(front, vocab, root, ids)
         issues += found
         if record is not None:
             records.append(record)
-    issues += check_collection(sources, vocab, only)
+    issues += check_collection(sources, vocab, only, places)
     return records, issues
 
 
 def validate_source(
     source: Source, vocab: Vocabulary, root: Path, ids: Collection[str] = ()
 ) -> tuple[Record | None, list[Issue]]:
-    model, issues = _model(source)
-    place = _resolve(source, vocab)
+    """One source on its own: the record it makes, if valid, and every finding."""
+    return check_front(read_front(source, vocab), vocab, root, ids)
+
+
+def check_front(
+    front: Front, vocab: Vocabulary, root: Path, ids: Collection[str] = ()
+) -> tuple[Record | None, list[Issue]]:
+    """The model's findings, then the rules across fields, fed with the model's result."""
+    source, model, place = front.source, front.model, front.place
+    issues = list(front.issues)
     issues += _check_id(source, ids, vocab)
-    issues += _check_province(source, place, vocab)
+    issues += _check_province(front, vocab)
     issues += _check_folders(source, moved=any(i.code == "wrong-folder" for i in issues))
-    issues += _check_domains(source, vocab)
-    issues += _check_tags(source)
-    issues += _repeats(source, "contests")
-    issues += _check_dates(source)
+    issues += _check_domains(front, vocab)
+    issues += _check_tags(front)
+    issues += _repeats(front, "contests")
+    issues += _check_dates(front)
     issues += _check_body(source, root)
     issues += _check_images(source, root)
-    issues += _warnings(source)
-    issues += check_evidence(source)
+    issues += _warnings(front)
+    issues += check_evidence(front)
     if model is None or place is None or any(i.is_error for i in issues):
         return None, issues
     record = Record(
@@ -110,34 +118,10 @@ def validate_source(
     return record, issues
 
 
-def _model(source: Source) -> tuple[Initiative | None, list[Issue]]:
-    """The front matter as the record model, or the located reasons it is not one."""
-    try:
-        return Initiative.model_validate(source.meta), []
-    except ValidationError as error:
-        return None, issues_from_validation(error, source, Initiative)
-
-
 def _issue(source: Source, code: str, path: tuple[Any, ...], field: str, **params: Any) -> Issue:
     line, column = source.position(path)
     severity = params.pop("severity", Severity.ERROR)
     return make_issue(code, source.relpath, line, column, field, severity, **params)
-
-
-def _text(source: Source, key: str, limit: int = LINE_LENGTH) -> str | None:
-    """The trimmed text of ``key``; ``None`` when absent, empty, or over its length limit
-    (the model reports that; the checks on its meaning would only repeat the error)."""
-    value = source.meta.get(key)
-    if not isinstance(value, str) or not value.strip() or len(value.strip()) > limit:
-        return None
-    return value.strip()
-
-
-def listed(source: Source, key: str, limit: int) -> list[Any]:
-    """The list ``key`` holds, to be checked item by item; empty when it is over its limit
-    (the model reports that once, instead of ten thousand items each being looked up)."""
-    value = source.meta.get(key)
-    return value if isinstance(value, list) and len(value) <= limit else []
 
 
 def _fits(value: object, limit: int) -> bool:
@@ -174,11 +158,10 @@ def _check_folders(source: Source, moved: bool) -> Iterator[Issue]:
             )
 
 
-def _check_tags(source: Source) -> Iterator[Issue]:
+def _check_tags(front: Front) -> Iterator[Issue]:
     """A tag becomes a page ``the/<slug>/``: it needs a slug, and not one the site uses."""
-    for index, name in enumerate(listed(source, "tags", MANY)):
-        if not _fits(name, NAME_LENGTH) or not name.strip() or ("tags", index) in source.reported:
-            continue
+    source = front.source
+    for index, name in front.strings("tags", MANY):
         key, field = slug(name), f"tags[{index}]"
         if not key:
             yield _issue(source, "tag-without-letters", ("tags", index), field, value=name)
@@ -187,26 +170,20 @@ def _check_tags(source: Source) -> Iterator[Issue]:
             yield _issue(source, "reserved-slug", ("tags", index), field, value=name, url=url)
 
 
-def _repeats(source: Source, key: str) -> Iterator[Issue]:
+def _repeats(front: Front, key: str) -> Iterator[Issue]:
     """An item listed twice where each may be listed once: a record that entered a contest
     twice was ranked twice, taking two places and pushing a rival out of the prizes."""
     seen: set[str] = set()
-    for index, value in enumerate(listed(source, key, MANY)):
-        if not isinstance(value, str) or (key, index) in source.reported:
-            continue
+    for index, value in front.strings(key, MANY):
         if value in seen:
-            yield _issue(source, "duplicate-item", (key, index), f"{key}[{index}]", value=value)
+            path, field = (key, index), f"{key}[{index}]"
+            yield _issue(front.source, "duplicate-item", path, field, value=value)
         seen.add(value)
 
 
-def _resolve(source: Source, vocab: Vocabulary) -> PlaceRef | None:
-    name = _text(source, "province", NAME_LENGTH)
-    return vocab.places.resolve(name) if name else None
-
-
-def _check_province(source: Source, place: PlaceRef | None, vocab: Vocabulary) -> Iterator[Issue]:
-    name = _text(source, "province", NAME_LENGTH)
-    if name is None or ("province",) in source.reported:
+def _check_province(front: Front, vocab: Vocabulary) -> Iterator[Issue]:
+    source, place, name = front.source, front.place, front.text("province")
+    if name is None:
         return
     if place is None:
         locality = vocab.places.locality(name)
@@ -219,7 +196,7 @@ def _check_province(source: Source, place: PlaceRef | None, vocab: Vocabulary) -
         hint = did_you_mean(vocab.places.suggest(name))
         yield _issue(source, "unknown-province", ("province",), "province", value=name, hint=hint)
         return
-    started = partial_date(source.meta.get("started"))
+    started = front.date("started")
     if place.former is not None and started is not None and _after_merger(started):
         yield _issue(
             source,
@@ -246,29 +223,16 @@ def _locality_params(locality: Locality) -> dict[str, object]:
     }
 
 
-def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
-    seen: set[str] = set()
-    for index, value in enumerate(listed(source, "domains", MANY)):  # 4 are still told
-        if not isinstance(value, str) or (("domains", index)) in source.reported:
-            continue
+def _check_domains(front: Front, vocab: Vocabulary) -> Iterator[Issue]:
+    source, seen = front.source, set[str]()
+    for index, value in front.strings("domains", MANY):  # 4 are still told
         field = f"domains[{index}]"
         if value in seen:
             yield _issue(source, "duplicate-item", ("domains", index), field, value=value)
         elif value not in vocab.domains:
-            intended = meant("domains", value)  # by meaning: "Chính phủ số", "digital"
-            if intended is not None:
-                domain = vocab.domains[intended]
-                name = Term(domain.name, domain.name_en)
-                label = phrase("domain-label", name=name, id=intended)
-                yield _issue(
-                    source,
-                    "use-id",
-                    ("domains", index),
-                    field,
-                    value=value,
-                    id=intended,
-                    label=label,
-                )
+            found = use_id("domains", value, vocab)  # by meaning: "Chính phủ số", "digital"
+            if found is not None:
+                yield _issue(source, "use-id", ("domains", index), field, **found)
                 seen.add(value)
                 continue
             yield _issue(
@@ -283,10 +247,9 @@ def _check_domains(source: Source, vocab: Vocabulary) -> Iterator[Issue]:
         seen.add(value)
 
 
-def _check_dates(source: Source) -> Iterator[Issue]:
+def _check_dates(front: Front) -> Iterator[Issue]:
     """Checks across date fields, on valid dates only: bad ones are the model's to report."""
-    started = partial_date(source.meta.get("started"))
-    ended = partial_date(source.meta.get("ended"))
+    source, started, ended = front.source, front.date("started"), front.date("ended")
     if started is None:
         return
     if ended is not None and date_period(ended)[1] < date_period(started)[0]:
@@ -296,7 +259,7 @@ def _check_dates(source: Source) -> Iterator[Issue]:
         )
     if date_period(started)[0] > datetime.date.today():
         yield _issue(source, "started-in-future", ("started",), "started", started=started)
-    if source.meta.get("level") == "district" and _after_merger(started):
+    if front.text("level") == "district" and _after_merger(started):
         yield _issue(source, "district-after-merger", ("level",), "level", started=started)
 
 
@@ -379,6 +342,7 @@ def _image_problem(source: Source, src: str, root: Path) -> tuple[str, dict[str,
 
 
 def _check_images(source: Source, root: Path) -> Iterator[Issue]:
+    """Each image's path, even one too long (the model says so): where it points says more."""
     for index, image in enumerate(listed(source, "images", MANY)):
         src = image.get("src") if isinstance(image, dict) else None
         if not isinstance(src, str) or not src.strip():
@@ -413,9 +377,11 @@ def _check_folder(source: Source, province: Province) -> Iterator[Issue]:
         )
 
 
-def _warnings(source: Source) -> Iterator[Issue]:
-    title, summary = _text(source, "title"), _text(source, "summary")
-    if title and summary and compact(summary) == compact(title):  # the title, punctuated
+def _warnings(front: Front) -> Iterator[Issue]:
+    source, title, summary = front.source, front.text("title"), front.text("summary")
+    # The title, punctuated; a summary longer than a title may be is not compared (folding
+    # every summary twice would cost a tenth of the rules' time).
+    if title and summary and len(summary) <= LINE_LENGTH and compact(summary) == compact(title):
         yield _issue(source, "summary-repeats-title", ("summary",), "summary", severity=WARNING)
     sources = source.meta.get("sources")
     for index, citation in enumerate(sources if isinstance(sources, list) else []):
@@ -430,9 +396,15 @@ def _warnings(source: Source) -> Iterator[Issue]:
 
 
 def check_collection(
-    sources: list[Source], vocab: Vocabulary, only: set[Path] | None = None
+    sources: list[Source],
+    vocab: Vocabulary,
+    only: set[Path] | None = None,
+    places: Mapping[str, PlaceRef | None] | None = None,
 ) -> list[Issue]:
-    """Checks that need every file: colliding ids, duplicates, links between records."""
+    """Checks that need every file: colliding ids, duplicates, links between records.
+
+    ``places``: the provinces already resolved, by file; the others are resolved here.
+    """
     issues: list[Issue] = []
     by_id: dict[str, list[Source]] = defaultdict(list)
     for source in sources:
@@ -450,19 +422,26 @@ def check_collection(
                     other=same[0].relpath,
                 )
             )
-    issues += _likely_duplicates(sources, vocab, only)
+    issues += _likely_duplicates(sources, vocab, only, places or {})
     checked = sources if only is None else [s for s in sources if s.path in only]
     issues += _check_replicas(checked, set(by_id), vocab)
     return issues
 
 
 def _likely_duplicates(
-    sources: list[Source], vocab: Vocabulary, only: set[Path] | None
+    sources: list[Source],
+    vocab: Vocabulary,
+    only: set[Path] | None,
+    places: Mapping[str, PlaceRef | None],
 ) -> Iterator[Issue]:
     titled, by_relpath = [], {}
     for source in sources:
-        title, place = _text(source, "title"), _resolve(source, vocab)
-        if title is not None and place is not None:
+        title = written(source, "title", LINE_LENGTH)
+        if title is None:
+            continue
+        known = source.relpath in places
+        place = places[source.relpath] if known else province_of(source, vocab)
+        if place is not None:
             titled.append(Titled(source.relpath, place.current.slug, title))
             by_relpath[source.relpath] = source
     wanted = None if only is None else {s.relpath for s in sources if s.path in only}

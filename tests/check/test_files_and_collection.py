@@ -283,6 +283,27 @@ def test_a_province_the_reader_refused_is_not_reported_twice(
     assert [i.code for i in check_paths(root).issues] == [code]  # no "unknown-province"
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "codes"),
+    [
+        ("province: Đắk Lắk", "province: <b>Dak Lakk</b>", ["html-in-text"]),
+        ("domains: [procedures]", "domains: [<b>x</b>]", ["html-in-text"]),
+        ("tags: [một cửa]", 'tags: ["!\\n!"]', ["not-one-line"]),
+        ("status: active", "status: active\ncontests: [Bad Key, Bad Key]", ["bad-key"] * 2),
+        ('started: "2023-11"', 'started: !!str 2023-11\nended: "2020"', ["yaml-tag"]),
+        ("status: active", "status: active\ninferred: [foo]", ["not-one-of"]),
+    ],
+)
+def test_a_value_the_model_or_reader_refused_is_not_judged_again(
+    make_tree: MakeTree, old: str, new: str, codes: list[str]
+) -> None:
+    """One pass: the rules across fields read the model's verdict, so a refused value is
+    told once, not also called an unknown province or domain, a repeat, a missing field,
+    or compared."""
+    root = make_tree({"initiatives/dak-lak/a.md": valid_record(**{old: new})})
+    assert [i.code for i in check_paths(root).issues] == codes
+
+
 def test_a_named_file_is_checked_whatever_sorts_before_it(make_tree: MakeTree) -> None:
     root = make_tree(
         {
