@@ -16,10 +16,10 @@ from pydantic import ValidationError
 
 from ..issues import Issue
 from ..load.sources import Source
-from ..load.yamlplain import KeyPath
 from ..places import PlaceRef
 from ..schema import NAME_LENGTH, Initiative, partial_date
 from ..vocab import Vocabulary
+from ..yamlplain import KeyPath
 from .model_errors import issues_from_validation
 
 # Errors on a list's length: the list is refused as a whole, but its items passed and are
