@@ -17,6 +17,7 @@ from typing import Protocol
 from ..issues import Issue, has_errors
 from ..layout import CONTESTS_DIR
 from ..report import TextReporter, say
+from ..schema import _KEY
 from ..visible import visible
 from ..vocab import load_vocabulary
 from .model import ContestData
@@ -78,9 +79,12 @@ def judge(request: JudgeRequest, root: Path, check: Callable[[], Checked]) -> in
 def _refused(request: JudgeRequest, root: Path) -> bool:
     """An unknown contest, a missing scores folder, ``--assign`` without packets: said."""
     folder = root / CONTESTS_DIR
-    if not (folder / request.contest).is_dir():
-        known = ", ".join(sorted(p.name for p in folder.glob("*/") if p.is_dir())) or "—"
-        say("no-contest", sys.stderr, contest=request.contest, folder=folder, known=known)
+    # A contest is named by its folder's id: "..", "." or "../initiatives" are folders too,
+    # and were judged as a contest with errors and no finding to say which.
+    known = sorted(p.name for p in folder.glob("*/") if p.is_dir() and _KEY.fullmatch(p.name))
+    if request.contest not in known:
+        shown = visible(request.contest)
+        say("no-contest", sys.stderr, contest=shown, folder=folder, known=", ".join(known) or "—")
         return True
     if no_scores_folder("judge", request.scores):
         return True

@@ -11,7 +11,7 @@ import io
 
 import pytest
 
-from .conftest import ContestRepo, by_id
+from .conftest import CONTEST, ContestRepo, by_id
 
 
 def test_mean_ranks_by_the_judges_mean_total_so_fewer_judges_are_not_penalised(
@@ -232,3 +232,14 @@ def test_every_method_is_printed_with_the_result(repo: ContestRepo, method: str)
     repo.scores("gk-01", {"a": (20, 30, 20)})
     assert repo.judge()["method"] == method
     assert f"method: {method}" in repo.run("judge", "hoi-thi")[1]
+
+
+@pytest.mark.parametrize("name", ["..", ".", "../initiatives", "scores", ""])
+def test_judge_names_a_contest_by_its_id_never_by_a_path(repo: ContestRepo, name: str) -> None:
+    """``..`` and ``../initiatives`` are folders too: they were judged as a contest with
+    errors, and no finding said which. Now they are no contest, and the known ones listed."""
+    repo.contest()
+    code, out, err = repo.run("judge", name)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"sangkien judge: không có cuộc thi '{name}' trong ")
+    assert err.rstrip().endswith(f"no contest '{name}'; có / known: {CONTEST}")
