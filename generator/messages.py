@@ -731,6 +731,9 @@ LINES: dict[str, Line] = {
         "the packets to another folder",
     ),
     "packets-written": Line("Đã ghi {count} tệp vào", "wrote {count} files to {folder}", " / "),
+    "serve-stopped": Line(
+        "sangkien serve: MkDocs dừng lại (xem các cảnh báo ở trên)", "MkDocs stopped: {error}"
+    ),
     # the last resort of cli.main when no file is to blame (``internal-error``'s text)
     "internal-error": Line("sangkien: error: {problem}", "{problem}"),
 }

@@ -24,6 +24,7 @@ site after a background run. An invalid edit writes nothing: the last good page 
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -38,7 +39,7 @@ from typing import Any
 
 from ..build import generate
 from ..layout import CONFIG_FILE, CONTENT_DIR, CONTESTS_DIR, DOCS_DIR, PAGE_TEMPLATES
-from ..report import TextReporter
+from ..report import TextReporter, say
 from .preview import Outcome, Previewer
 
 QUIET = 0.2  # seconds without a change before a burst of saves is handled
@@ -276,6 +277,12 @@ def serve(root: Path, dev_addr: str) -> int:
     previewer = Previewer(root)
     if not previewer.full(report_all=True):
         return 1
+    # MkDocs' own command shows its warnings; called from here, its strict build counted
+    # them and stopped with "Aborted with 2 warnings" while nobody saw which.
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setLevel(logging.WARNING)
+    shown.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logging.getLogger("mkdocs").addHandler(shown)
     config_file = root / CONFIG_FILE
     site_dir = tempfile.mkdtemp(prefix="sangkien_serve_")
     builder = SiteBuilder(config_file, site_dir, dev_addr)
@@ -311,7 +318,7 @@ def serve(root: Path, dev_addr: str) -> int:
     except KeyboardInterrupt:
         pass
     except Abort as error:  # a strict build's warnings, already printed
-        print(f"sangkien serve: {error}", file=sys.stderr)
+        say("serve-stopped", sys.stderr, error=error)
         return 1
     finally:
         server.shutdown()
@@ -319,4 +326,5 @@ def serve(root: Path, dev_addr: str) -> int:
         observer.stop()
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
+        logging.getLogger("mkdocs").removeHandler(shown)
     return 0

@@ -257,3 +257,34 @@ def test_a_burst_of_saves_is_one_preview_then_one_full_run(
     while "gioi-thieu.md" not in docs:
         assert time.monotonic() < deadline
         time.sleep(0.2)
+
+
+def test_a_first_build_mkdocs_refuses_stops_serve_with_a_said_reason(
+    project: Path, tmp_path: Path
+) -> None:
+    """A hand-written page linking to a page that does not exist: MkDocs' strict build
+    stops, and serve says so in both languages, exits 1 and leaves no server running."""
+    (project / "docs" / "ghi-chu.md").write_text("# Ghi chú\n\n[x](khong-co.md)\n", "utf-8")
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as stderr:
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator.cli",
+                "--root",
+                str(project),
+                "serve",
+                "--dev-addr",
+                f"127.0.0.1:{_free_port()}",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            timeout=WAIT,
+            check=False,
+        )
+    text = log.read_text("utf-8")
+    assert run.returncode == 1, text[-2000:]
+    assert "khong-co.md" in text
+    assert "sangkien serve: MkDocs dừng lại (xem các cảnh báo ở trên) — MkDocs stopped: " in text
+    assert "Traceback" not in text
