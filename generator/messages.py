@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import string
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -747,11 +748,11 @@ def line(code: str, **values: object) -> str:
     return f"{vi}{entry.joiner}{en}"
 
 
-class Wording:
+class Wording(ABC):
     """A value a message words in its own language (see ``PHRASES``)."""
 
-    def in_language(self, language: int) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def in_language(self, language: int) -> str: ...
 
 
 @dataclass(frozen=True)
