@@ -207,13 +207,19 @@ def fake_bundle(root: Path) -> Path:
     return dist
 
 
-def test_with_the_bundle_the_editor_page_config_and_bundle_are_published(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def editor_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Outputs:
+    """The web editor's files, made with a fake bundle and an OAuth address."""
     fake_bundle(tmp_path)
     monkeypatch.setenv(admin.OAUTH_ENV, "https://oauth.example.org")
     outputs = Outputs()
     admin.add_admin_files(outputs, tmp_path, load_vocabulary(), GITHUB)
+    return outputs
+
+
+def test_with_the_bundle_the_editor_page_config_and_bundle_are_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outputs = editor_outputs(tmp_path, monkeypatch)
     assert sorted(outputs.files) == [
         "gui-sang-kien/config.yml",
         "gui-sang-kien/decap-cms/12.decap-cms.js",
@@ -237,10 +243,7 @@ def test_with_the_bundle_the_editor_page_config_and_bundle_are_published(
 def test_the_editor_page_has_its_own_policy_allowing_its_inline_script(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fake_bundle(tmp_path)
-    monkeypatch.setenv(admin.OAUTH_ENV, "https://oauth.example.org")
-    outputs = Outputs()
-    admin.add_admin_files(outputs, tmp_path, load_vocabulary(), GITHUB)
+    outputs = editor_outputs(tmp_path, monkeypatch)
     html = str(outputs.files["gui-sang-kien/index.html"])
     page = BeautifulSoup(html, "html.parser")
     head = page.find("head").find_all(True)  # type: ignore[union-attr]
